@@ -1,0 +1,67 @@
+import type { Resource } from '../k8s/resources';
+import { YamlParseCache } from '../yaml/parseYaml';
+import { readManifestFile, type ManifestFile, type ReadOptions } from './manifestFile';
+
+/**
+ * Every manifest file of a workspace, fed by its host (the language server from disk and open
+ * editors, the CLI from its arguments). Changing one file re-reads only that file; documents
+ * whose text did not change reuse their parse.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, ManifestFile>();
+  private readonly cache: YamlParseCache;
+  private revisionCounter = 0;
+  private resourcesMemo: { revision: number; resources: Resource[] } | null = null;
+
+  constructor(private readonly options: Omit<ReadOptions, 'cache'> = {}) {
+    this.cache = new YamlParseCache();
+  }
+
+  /** Bumped on every change; derived results keyed by it know when to recompute. */
+  get revision(): number {
+    return this.revisionCounter;
+  }
+
+  /** Sets a file's text; returns the file, unchanged (same object) when the text is the same. */
+  set(uri: string, text: string): ManifestFile {
+    const existing = this.files.get(uri);
+    if (existing && existing.text === text) return existing;
+    const file = readManifestFile(uri, text, { ...this.options, cache: this.cache });
+    this.files.set(uri, file);
+    this.revisionCounter++;
+    return file;
+  }
+
+  delete(uri: string): boolean {
+    const removed = this.files.delete(uri);
+    if (removed) this.revisionCounter++;
+    return removed;
+  }
+
+  get(uri: string): ManifestFile | undefined {
+    return this.files.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  allFiles(): ManifestFile[] {
+    return [...this.files.values()];
+  }
+
+  /** All resources of all files, in a stable order (by file URI, then position). */
+  resources(): Resource[] {
+    if (this.resourcesMemo?.revision === this.revisionCounter) return this.resourcesMemo.resources;
+    const out: Resource[] = [];
+    for (const uri of [...this.files.keys()].sort()) {
+      for (const r of this.files.get(uri)!.resources) out.push(r);
+    }
+    this.resourcesMemo = { revision: this.revisionCounter, resources: out };
+    return out;
+  }
+}
