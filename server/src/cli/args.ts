@@ -5,12 +5,16 @@ import { UsageError } from './exitCodes';
 export interface OptionSpec {
   readonly name: string;
   readonly takesValue: boolean;
+  /** Collect every occurrence (in `ParsedArgs.repeated`) instead of keeping the last. */
+  readonly repeatable?: boolean;
 }
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
   /** Option values by name (the last one wins when repeated); flags map to 'true'. */
   readonly options: ReadonlyMap<string, string>;
+  /** Every value of each repeatable option, in order. */
+  readonly repeated?: ReadonlyMap<string, readonly string[]>;
   readonly help: boolean;
 }
 
@@ -22,6 +26,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   const byName = new Map(specs.map((s) => [s.name, s]));
   const positionals: string[] = [];
   const options = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -55,8 +60,9 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     else if (i + 1 < argv.length) value = argv[++i];
     if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value`);
     options.set(name, value);
+    if (spec.repeatable) repeated.set(name, [...(repeated.get(name) ?? []), value]);
   }
-  return { positionals, options, help };
+  return { positionals, options, repeated, help };
 }
 
 /** The value of an option that must be one of `allowed` (compared as written). */
