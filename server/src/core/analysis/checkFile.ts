@@ -1,0 +1,66 @@
+import type { Resource } from '../k8s/resources';
+import type { Severity } from '../problems';
+import { ALL_RULES } from '../rules/index';
+import type { Finding, Rule, RuleContext, WorkspaceView } from '../rules/types';
+import type { AnalysisSettings } from '../settings/analysisSettings';
+import type { ManifestFile } from '../workspace/manifestFile';
+
+/** Ids of the findings that come from reading the file rather than from a rule module. */
+export const SYNTAX_RULE_ID = 'yaml/syntax';
+export const SKIPPED_RULE_ID = 'yaml/skipped';
+
+export interface CheckOptions {
+  readonly rules?: readonly Rule[];
+  /** Called when a rule throws; the rule's findings for that resource are dropped, nothing else. */
+  readonly onRuleError?: (rule: Rule, resource: Resource, error: unknown) => void;
+}
+
+/**
+ * All findings for one file: why it was skipped, YAML syntax errors, then every rule over every
+ * resource of the file. Sorted by position. A rule that throws costs only its own findings.
+ */
+export function checkFile(file: ManifestFile, workspace: WorkspaceView, settings: AnalysisSettings, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const push = (f: Finding) => {
+    const setting = settings.rules[f.ruleId];
+    if (setting === 'off') return;
+    findings.push(setting ? { ...f, severity: setting } : f);
+  };
+  for (const p of file.problems) {
+    push({ ruleId: SKIPPED_RULE_ID, severity: p.severity, message: p.message, location: { uri: file.uri, start: p.start, end: p.end } });
+  }
+  if (!file.isKubernetes) return findings;
+  for (const doc of file.documents) {
+    for (const p of doc.problems) {
+      const start = doc.offset + p.span.start;
+      const end = Math.min(file.text.length, Math.max(start, doc.offset + p.span.end));
+      push({ ruleId: SYNTAX_RULE_ID, severity: p.severity, message: p.message, location: { uri: file.uri, start: Math.min(start, end), end } });
+    }
+  }
+  const rules = options.rules ?? ALL_RULES;
+  for (const resource of file.resources) {
+    for (const rule of rules) {
+      if (!rule.kinds.includes(resource.kind) && !rule.kinds.includes('*')) continue;
+      if (settings.rules[rule.id] === 'off') continue;
+      const collected: Finding[] = [];
+      const context: RuleContext = {
+        file,
+        workspace,
+        settings,
+        report: (f) => collected.push({ ...f, ruleId: rule.id, severity: f.severity ?? rule.defaultSeverity }),
+      };
+      try {
+        rule.check(resource, context);
+      } catch (error) {
+        options.onRuleError?.(rule, resource, error);
+        continue;
+      }
+      for (const f of collected) push(f);
+    }
+  }
+  return findings.sort((a, b) => a.location.start - b.location.start || a.location.end - b.location.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+export function severityRank(s: Severity): number {
+  return s === 'error' ? 0 : s === 'warning' ? 1 : s === 'information' ? 2 : 3;
+}
