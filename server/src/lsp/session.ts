@@ -1,0 +1,263 @@
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { WorkspaceViewCache } from '../core/analysis/workspaceView';
+import type { Finding, WorkspaceView } from '../core/rules/types';
+import { IncrementalChecker } from '../core/workspace/incrementalCheck';
+import type { ManifestFile } from '../core/workspace/manifestFile';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { toDiagnostics } from '../features/diagnostics';
+import { fileUri, isManifestPath, listManifestFiles, readText } from './workspaceFiles';
+import { SettingsStore, type ServerSettings } from './settings';
+
+/**
+ * Diagnostics wait for a pause in typing, as long as one incremental analysis takes (its running
+ * average), within these bounds: cheap re-checks follow each keystroke closely, costly ones never
+ * take more than about half the time of continuous typing.
+ */
+const MIN_DIAGNOSTICS_DELAY_MS = 25;
+const MAX_DIAGNOSTICS_DELAY_MS = 150;
+
+/** Analysis results of one open document at one version, kept for code actions and hover. */
+export interface DocumentAnalysis {
+  readonly version: number;
+  readonly file: ManifestFile;
+  readonly findings: readonly Finding[];
+  readonly view: WorkspaceView;
+}
+
+/**
+ * The server's state: the workspace index (files on disk overlaid with open editors), settings,
+ * and the debounced, versioned diagnostics of open documents.
+ */
+export class ServerSession {
+  readonly index: WorkspaceIndex;
+  readonly settings: SettingsStore;
+  private readonly views = new WorkspaceViewCache();
+  private readonly checker = new IncrementalChecker();
+  /** Running average of the cost of an analysis pass after an edit (ms). */
+  private editPassMs = 0;
+  private editPending = false;
+  private readonly openDocuments = new Map<string, TextDocument>();
+  private readonly analyses = new Map<string, DocumentAnalysis>();
+  private readonly published = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private timerImmediate = false;
+  private readonly dirty = new Set<string>();
+  private folders: string[] = [];
+  indexing = false;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: (message: string) => void,
+  ) {
+    this.index = new WorkspaceIndex();
+    this.settings = new SettingsStore(connection);
+  }
+
+  /** Called after analysis results changed (the client refreshes its tree). */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+  }
+
+  async settingsFor(uri: string | undefined): Promise<ServerSettings> {
+    return this.settings.get(uri ?? this.folders[0]);
+  }
+
+  /** Reads every manifest file of the workspace folders, in the background, with progress. */
+  async indexWorkspace(): Promise<void> {
+    this.indexing = true;
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => null);
+    progress?.begin('AKS Netlens: indexing manifests', 0, undefined, true);
+    try {
+      const settings = await this.settingsFor(undefined);
+      const files: string[] = [];
+      for (const folder of this.folders) {
+        const root = folderPath(folder);
+        if (root) files.push(...(await listManifestFiles(root, settings.exclude)));
+      }
+      for (let i = 0; i < files.length; i++) {
+        if (progress?.token.isCancellationRequested) break;
+        const uri = fileUri(files[i]);
+        if (this.openDocuments.has(uri)) continue;
+        const text = await readText(files[i], settings.analysis.maxFileSize);
+        if (text !== null) this.index.set(uri, text);
+        if (i % 50 === 0) {
+          progress?.report(Math.round((i / files.length) * 100), `${i}/${files.length} files`);
+          // Let requests and edits in between: indexing never blocks typing.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      this.log(`Indexed ${files.length} manifest files in ${this.folders.length} folder(s).`);
+    } catch (error) {
+      this.log(`Indexing failed: ${String(error)}`);
+    } finally {
+      this.indexing = false;
+      progress?.done();
+      this.scheduleAll();
+    }
+  }
+
+  didOpen(document: TextDocument): void {
+    this.openDocuments.set(document.uri, document);
+    this.index.set(document.uri, document.getText());
+    // The first open file gets diagnostics at once, before the workspace is indexed.
+    this.schedule(document.uri, 0);
+    this.scheduleOthers(document.uri);
+  }
+
+  didChange(document: TextDocument): void {
+    this.openDocuments.set(document.uri, document);
+    this.index.set(document.uri, document.getText());
+    this.editPending = true;
+    this.schedule(document.uri, this.editDelay());
+    this.scheduleOthers(document.uri, this.editDelay());
+  }
+
+  private editDelay(): number {
+    return Math.round(Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, this.editPassMs)));
+  }
+
+  async didClose(uri: string): Promise<void> {
+    this.openDocuments.delete(uri);
+    this.analyses.delete(uri);
+    this.checker.forget(uri);
+    if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Back to what is on disk (or gone, for an unsaved new file).
+    await this.reloadFromDisk(uri);
+  }
+
+  /** A file changed on disk (watcher): re-read it unless an editor holds it. */
+  async didChangeWatchedFile(uri: string, deleted: boolean): Promise<void> {
+    if (this.openDocuments.has(uri)) return;
+    if (deleted) this.index.delete(uri);
+    else await this.reloadFromDisk(uri);
+    this.scheduleAll();
+  }
+
+  private async reloadFromDisk(uri: string): Promise<void> {
+    const p = folderPath(uri);
+    if (!p || !isManifestPath(p)) return;
+    const settings = await this.settingsFor(uri);
+    const text = await readText(p, settings.analysis.maxFileSize);
+    if (text === null) this.index.delete(uri);
+    else this.index.set(uri, text);
+    this.scheduleAll();
+  }
+
+  openDocument(uri: string): TextDocument | undefined {
+    return this.openDocuments.get(uri);
+  }
+
+  /** The analysis of an open document at its current version, computing it if needed. */
+  async analysisOf(uri: string): Promise<DocumentAnalysis | null> {
+    const document = this.openDocuments.get(uri);
+    const existing = this.analyses.get(uri);
+    if (document && existing && existing.version === document.version && existing.file === this.index.get(uri)) return existing;
+    return this.analyse(uri);
+  }
+
+  /** The workspace view for rules and the engine under a document's (or the workspace's) settings. */
+  async viewFor(uri: string | undefined): Promise<WorkspaceView> {
+    const settings = await this.settingsFor(uri);
+    return this.views.get(this.index, settings.analysis);
+  }
+
+  settingsChanged(): void {
+    this.settings.clear();
+    this.scheduleAll();
+  }
+
+  scheduleAll(): void {
+    for (const uri of this.openDocuments.keys()) this.dirty.add(uri);
+    this.arm(MAX_DIAGNOSTICS_DELAY_MS);
+  }
+
+  private schedule(uri: string, delay = MAX_DIAGNOSTICS_DELAY_MS): void {
+    this.dirty.add(uri);
+    this.arm(delay);
+  }
+
+  /**
+   * Other open documents may depend on this one (cross-file rules): re-check them too. Cheap:
+   * only their rules that read the workspace run again.
+   */
+  private scheduleOthers(uri: string, delay = MAX_DIAGNOSTICS_DELAY_MS): void {
+    for (const other of this.openDocuments.keys()) if (other !== uri) this.dirty.add(other);
+    this.arm(delay);
+  }
+
+  /** Edits restart the wait (debounce); a pass due at once (a just-opened document) is never postponed. */
+  private arm(delay: number): void {
+    if (this.timer) {
+      if (this.timerImmediate) return;
+      clearTimeout(this.timer);
+    }
+    this.timerImmediate = delay === 0;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerImmediate = false;
+      void this.flush();
+    }, delay);
+  }
+
+  private async flush(): Promise<void> {
+    const uris = [...this.dirty];
+    this.dirty.clear();
+    const afterEdit = this.editPending;
+    this.editPending = false;
+    let spent = 0;
+    for (const uri of uris) {
+      const started = performance.now();
+      await this.analyse(uri);
+      spent += performance.now() - started;
+      // Yield between documents so a keystroke's didChange is handled promptly.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (afterEdit) this.editPassMs = this.editPassMs === 0 ? spent : 0.7 * this.editPassMs + 0.3 * spent;
+    for (const listener of this.listeners) listener();
+  }
+
+  private async analyse(uri: string): Promise<DocumentAnalysis | null> {
+    const document = this.openDocuments.get(uri);
+    const file = this.index.get(uri);
+    if (!document || !file) return null;
+    const version = document.version;
+    const settings = await this.settingsFor(uri);
+    // A newer edit arrived while settings were being fetched: its own run will publish.
+    if (this.openDocuments.get(uri)?.version !== version || this.index.get(uri) !== file) return this.analyses.get(uri) ?? null;
+    const view = this.views.get(this.index, settings.analysis);
+    let findings: Finding[] = [];
+    try {
+      findings = this.checker.check(file, view, settings.analysis, this.index.revision, {
+        onRuleError: (rule, resource, error) => this.log(`Rule ${rule.id} failed on ${resource.kind} ${resource.name}: ${errorText(error)}`),
+      });
+    } catch (error) {
+      this.log(`Analysis of ${uri} failed: ${errorText(error)}`);
+    }
+    const analysis: DocumentAnalysis = { version, file, findings, view };
+    this.analyses.set(uri, analysis);
+    const diagnostics: Diagnostic[] = toDiagnostics(file, findings, (u) => this.index.get(u), version);
+    this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.published.add(uri);
+    return analysis;
+  }
+}
+
+function folderPath(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
