@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { asMap, get, getPath, nodeAt, scalarText } from '../../server/src/core/yaml/nodes';
+import { asMap, get, getPath, nodeAt, scalarText, stringMap } from '../../server/src/core/yaml/nodes';
 import { parseYamlDocuments, splitDocuments, YamlParseCache } from '../../server/src/core/yaml/parseYaml';
 import { rangeText, yaml } from '../support/text';
 
@@ -62,6 +62,14 @@ describe('YAML documents with exact source ranges', () => {
     const [doc] = parseYamlDocuments(bomb.join('\n') + '\n');
     const last = getPath(doc.root, ['l']);
     assert.equal(last?.kind, 'seq');
+  });
+
+  test('merge keys (`<<: *anchor`) are expanded for lookups, own keys first', () => {
+    const [doc] = parseYamlDocuments('base: &b {app: web, tier: front}\nlabels:\n  <<: *b\n  tier: back\n');
+    const labels = get(doc.root, 'labels');
+    assert.equal(scalarText(get(labels, 'app')), 'web');
+    assert.equal(scalarText(get(labels, 'tier')), 'back');
+    assert.deepEqual({ ...stringMap(labels) }, { app: 'web', tier: 'back' });
   });
 
   test('document markers split documents; leading comments join the next document; `...` ends one', () => {

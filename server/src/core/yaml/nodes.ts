@@ -83,11 +83,27 @@ export function asScalar(node: YNode | null | undefined): YScalar | null {
   return n && n.kind === 'scalar' ? n : null;
 }
 
-/** The pair for `key` in a map (the last one wins, as in Kubernetes' decoder). */
-export function getPair(map: YMap | null | undefined, key: string): YPair | null {
+export const MERGE_KEY = '<<';
+
+/**
+ * The pair for `key` in a map (the last one wins, as in Kubernetes' decoder). Keys merged in
+ * with `<<: *anchor` count too, below the map's own keys, as YAML 1.1 decoders expand them.
+ */
+export function getPair(map: YMap | null | undefined, key: string, depth = 0): YPair | null {
   if (!map) return null;
   for (let i = map.pairs.length - 1; i >= 0; i--) {
     if (map.pairs[i].keyText === key) return map.pairs[i];
+  }
+  if (depth > 8 || key === MERGE_KEY) return null;
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i];
+    if (pair.keyText !== MERGE_KEY) continue;
+    const merged = deref(pair.value);
+    const sources = merged?.kind === 'seq' ? [...merged.items].reverse() : [merged];
+    for (const source of sources) {
+      const found = getPair(asMap(source), key, depth + 1);
+      if (found) return found;
+    }
   }
   return null;
 }
@@ -137,6 +153,13 @@ export function stringMap(node: YNode | null | undefined): Record<string, string
   const map = asMap(node);
   if (!map) return out;
   for (const pair of map.pairs) {
+    if (pair.keyText === MERGE_KEY) {
+      const merged = deref(pair.value);
+      for (const source of merged?.kind === 'seq' ? merged.items : [merged]) {
+        for (const [k, v] of Object.entries(stringMap(source))) if (!(k in out)) out[k] = v;
+      }
+      continue;
+    }
     const text = scalarText(pair.value);
     if (text !== null) out[pair.keyText] = text;
     else if (isNullish(pair.value)) out[pair.keyText] = '';

@@ -312,6 +312,7 @@ class Converter {
     if (raw === null || raw === undefined) value = null;
     else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
     else if (typeof raw === 'bigint') value = Number(raw);
+    else if (typeof raw === 'symbol') value = '<<'; // the YAML 1.1 merge key
     else if (raw instanceof Date) value = node.source ?? raw.toISOString();
     else value = String(raw);
     return { kind: 'scalar', span, value, style: STYLE[node.type ?? 'PLAIN'] ?? 'plain', source: node.source ?? String(raw ?? '') };
