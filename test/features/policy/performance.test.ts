@@ -54,28 +54,26 @@ function medianMs(fn: () => unknown, runs = 7): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-describe('hover and completion on a 2,000-document file', () => {
+describe('hover and completion on a 2,000-document file (times are reported, not asserted: bench/ checks the targets)', () => {
   const big = bigFile();
   // Parsed once: `$0` at the hover spot; the other cursors are offsets in the same text.
   const { file, view } = atCursor(big.text.slice(0, big.hover) + '$0' + big.text.slice(big.hover));
 
-  test('hover on a selector takes at most 10 ms once the workspace view is built', (t) => {
+  test('hover on a selector in a 2,000-document file names the matched workload', (t) => {
     assert.equal(file.documents.length, 2000);
     let value = '';
     const ms = medianMs(() => (value = JSON.stringify(hoverAt(file, big.hover, view))));
     assert.match(value, /it matches pods with app=app-251 in namespace ns-1 .*1 workload/);
     t.diagnostic(`hover: ${ms.toFixed(2)} ms`);
-    assert.ok(ms <= 10, `hover took ${ms.toFixed(1)} ms`);
+    // Timing is reported, never asserted: bench/ measures it against the targets.
   });
 
-  test('completion of label values and of keys takes at most 50 ms', (t) => {
+  test('completion of label values and of keys in a 2,000-document file', (t) => {
     let labels: string[] = [];
     const valueMs = medianMs(() => (labels = completionsAt(file, big.value, view).map((i) => i.label)));
     assert.equal(labels.length, 950);
     const keyMs = medianMs(() => (labels = completionsAt(file, big.key, view).map((i) => i.label)));
     assert.deepEqual(labels, ['nodeSelector', 'ingress', 'ingressDeny', 'egressDeny', 'labels', 'description', 'enableDefaultDeny', 'log']);
     t.diagnostic(`completion: values ${valueMs.toFixed(2)} ms, keys ${keyMs.toFixed(2)} ms`);
-    assert.ok(valueMs <= 50, `value completion took ${valueMs.toFixed(1)} ms`);
-    assert.ok(keyMs <= 50, `key completion took ${keyMs.toFixed(1)} ms`);
   });
 });
