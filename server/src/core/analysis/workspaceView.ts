@@ -18,14 +18,25 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
   };
 }
 
-/** Reuses the view while neither the index nor the settings changed. */
+/**
+ * Reuses views while the index did not change. Settings are compared by value: every folder
+ * and document pulls its own settings object, and equal settings must share one model.
+ */
 export class WorkspaceViewCache {
-  private cached: { revision: number; settings: AnalysisSettings; view: WorkspaceView } | null = null;
+  private revision = -1;
+  private readonly views = new Map<string, WorkspaceView>();
 
   get(index: WorkspaceIndex, settings: AnalysisSettings): WorkspaceView {
-    if (this.cached && this.cached.revision === index.revision && this.cached.settings === settings) return this.cached.view;
-    const view = createWorkspaceView(index, settings);
-    this.cached = { revision: index.revision, settings, view };
+    if (this.revision !== index.revision) {
+      this.views.clear();
+      this.revision = index.revision;
+    }
+    const key = JSON.stringify(settings);
+    let view = this.views.get(key);
+    if (!view) {
+      view = createWorkspaceView(index, settings);
+      this.views.set(key, view);
+    }
     return view;
   }
 }
