@@ -46,6 +46,31 @@ import { ingressPathSyntax } from './ingress/pathSyntax';
 import { ingressHostSyntax } from './ingress/hostSyntax';
 import { ingressTlsHostNotCovered } from './ingress/tlsHostNotCovered';
 
+import { dnsBlockedRule } from './policy/dnsBlocked';
+import { fqdnWithoutDnsRuleRule } from './policy/fqdnWithoutDnsRule';
+import { dnsPatternMissesFqdnRule } from './policy/dnsPatternMissesFqdn';
+import { dnsAllowlistBlocksClusterNamesRule } from './policy/dnsAllowlistBlocksClusterNames';
+import { egressWithoutPolicyTypesRule } from './policy/egressWithoutPolicyTypes';
+import { emptyEgressListRule } from './policy/emptyEgressList';
+import { emptyRuleMeaningRule } from './policy/emptyRuleMeaning';
+import { orPeersRule } from './policy/orPeers';
+import { selectorMatchesNothingRule } from './policy/selectorMatchesNothing';
+import { namespaceCustomLabelRule } from './policy/namespaceCustomLabel';
+import { unknownNamedPortRule } from './policy/unknownNamedPort';
+import { oneSidedAllowRule } from './policy/oneSidedAllow';
+import { namespaceWithoutDefaultDenyRule } from './policy/namespaceWithoutDefaultDeny';
+import { duplicateNameRule } from './policy/duplicateName';
+import { denyOnlyEnablesDefaultDenyRule } from './policy/denyOnlyEnablesDefaultDeny';
+import { fqdnPatternWithoutWildcardRule } from './policy/fqdnPatternWithoutWildcard';
+import { fqdnEntryRedundantRule } from './policy/fqdnEntryRedundant';
+import { ciliumPolicyWithoutCiliumRule } from './policy/platform/ciliumPolicyWithoutCilium';
+import { calicoOnCiliumRule } from './policy/platform/calicoOnCilium';
+import { calicoKindUnsupportedRule } from './policy/platform/calicoKindUnsupported';
+import { fqdnNeedsAcnsRule } from './policy/platform/fqdnNeedsAcns';
+import { l7NeedsAcnsRule } from './policy/platform/l7NeedsAcns';
+import { l7InCcnpRule } from './policy/platform/l7InCcnp';
+import { endPortOnCilium116Rule } from './policy/platform/endPortOnCilium116';
+import { ipBlockMatchesPodsRule } from './policy/platform/ipBlockMatchesPods';
 /**
  * Every rule, in the order their findings are listed. Add a rule: create its module, import
  * it here, add a test under test/rules/.
@@ -97,6 +122,31 @@ export const ALL_RULES: readonly Rule[] = [
   ingressPathSyntax,
   ingressHostSyntax,
   ingressTlsHostNotCovered,
+  dnsBlockedRule,
+  fqdnWithoutDnsRuleRule,
+  dnsPatternMissesFqdnRule,
+  dnsAllowlistBlocksClusterNamesRule,
+  egressWithoutPolicyTypesRule,
+  emptyEgressListRule,
+  emptyRuleMeaningRule,
+  orPeersRule,
+  selectorMatchesNothingRule,
+  namespaceCustomLabelRule,
+  unknownNamedPortRule,
+  oneSidedAllowRule,
+  namespaceWithoutDefaultDenyRule,
+  duplicateNameRule,
+  denyOnlyEnablesDefaultDenyRule,
+  fqdnPatternWithoutWildcardRule,
+  fqdnEntryRedundantRule,
+  ciliumPolicyWithoutCiliumRule,
+  calicoOnCiliumRule,
+  calicoKindUnsupportedRule,
+  fqdnNeedsAcnsRule,
+  l7NeedsAcnsRule,
+  l7InCcnpRule,
+  endPortOnCilium116Rule,
+  ipBlockMatchesPodsRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
