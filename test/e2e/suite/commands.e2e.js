@@ -1,6 +1,9 @@
 // The palette commands, run with their arguments (the questions they would ask are skipped)
 // against the examples/aks-lab workspace.
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const vscode = require('vscode');
 const { waitFor } = require('./util');
 
@@ -12,16 +15,17 @@ async function activated() {
   await ext.activate();
 }
 
-/** Closes the active editor without saving (untitled documents are thrown away). */
-async function discardActiveEditor() {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-}
+// Untitled documents the commands open are left open: closing one frees its name (Untitled-1),
+// and the next new untitled document may then come back with the closed one's text.
 
 describe('commands', () => {
   before(activated);
 
   it('Insert Default-Deny Policy appends a NetworkPolicy as a new document of the active YAML file', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop' });
+    // A YAML file outside the workspace (the workspace is the repository's example): never saved.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aks-netlens-e2e-')), 'shop.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     await vscode.window.showTextDocument(doc);
     try {
       const result = await vscode.commands.executeCommand('aksNetlens.insertDefaultDeny', {
@@ -41,25 +45,27 @@ describe('commands', () => {
       const editor = vscode.window.activeTextEditor;
       assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '# Default deny (ingress and egress) for every pod of namespace shop: only what');
     } finally {
-      await discardActiveEditor();
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
 
   it('Insert Default-Deny Policy opens a new YAML file when the active editor is not YAML', async () => {
-    const markdown = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# notes\n' });
-    await vscode.window.showTextDocument(markdown);
+    const folder = vscode.workspace.workspaceFolders[0];
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'README.md'));
+    await vscode.window.showTextDocument(readme);
+    const doc = await vscode.commands.executeCommand('aksNetlens.insertDefaultDeny', { namespace: 'backend', direction: 'ingress', flavor: 'CiliumNetworkPolicy' });
     try {
-      const doc = await vscode.commands.executeCommand('aksNetlens.insertDefaultDeny', { namespace: 'backend', direction: 'ingress', flavor: 'CiliumNetworkPolicy' });
-      assert.notStrictEqual(doc.uri.toString(), markdown.uri.toString());
+      assert.strictEqual(doc.isUntitled, true);
       assert.strictEqual(doc.languageId, 'yaml');
-      assert.strictEqual(markdown.getText(), '# notes\n');
+      assert.strictEqual(readme.isDirty, false, 'the Markdown file is left alone');
       const text = doc.getText();
       assert.ok(text.includes('kind: CiliumNetworkPolicy\nmetadata:\n  name: default-deny-ingress\n  namespace: backend\nspec:\n  endpointSelector: {}\n  ingress:\n    - {}\n'), text);
       assert.ok(!text.includes('egress:'), 'ingress only');
-      await discardActiveEditor();
     } finally {
-      await vscode.window.showTextDocument(markdown);
-      await discardActiveEditor();
+      await vscode.window.showTextDocument(readme);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
   });
 
@@ -80,13 +86,10 @@ describe('commands', () => {
 
   it('Export Flows opens the CLI CSV in an untitled document', async () => {
     const doc = await vscode.commands.executeCommand('aksNetlens.exportFlows', { format: 'csv' });
-    try {
-      const lines = doc.getText().split('\r\n');
-      assert.strictEqual(lines[0], 'from,to,ports,l7,rules');
-      assert.ok(lines.some((l) => l.startsWith('frontend/web-frontend,backend/payment-service,TCP 8080,,')), doc.getText());
-    } finally {
-      await discardActiveEditor();
-    }
+    assert.strictEqual(doc.isUntitled, true);
+    const lines = doc.getText().split('\r\n');
+    assert.strictEqual(lines[0], 'from,to,ports,l7,rules');
+    assert.ok(lines.some((l) => l.startsWith('frontend/web-frontend,backend/payment-service,TCP 8080,,')), doc.getText());
   });
 
   it('Explain Policy describes the policy under the cursor', async () => {

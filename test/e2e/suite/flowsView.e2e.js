@@ -77,33 +77,75 @@ describe('Network Flows view', () => {
     await vscode.window.showTextDocument(doc);
     const at = doc.getText().indexOf('"8080"');
     assert.ok(at > 0, 'the policy lists port "8080"');
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 6)), '"9090"');
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    const replacePort = async (from, to) => {
+      const offset = doc.getText().indexOf(from);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + from.length)), to);
+      assert.ok(await vscode.workspace.applyEdit(edit), `edit ${from} → ${to}`);
+    };
+    const peerDescription = async () => {
+      const peer = await path(tree, TO_PAYMENT);
+      return peer && tree.getTreeItem(peer).description;
+    };
+    await replacePort('"8080"', '"9090"');
     try {
       // Unsaved: the server analyses the editor's text, and the tree follows.
-      await waitFor(
-        async () => {
-          const peer = await path(tree, TO_PAYMENT);
-          return peer && tree.getTreeItem(peer).description === "TCP 8080 · blocked by peer's policies";
-        },
-        30000,
-        'the flow to show as blocked by the peer',
-      );
+      await waitFor(async () => (await peerDescription()) === "TCP 8080 · blocked by peer's policies", 30000, 'the flow to show as blocked by the peer');
       const peer = await path(tree, TO_PAYMENT);
       assert.strictEqual(tree.getTreeItem(peer).iconPath.id, 'circle-slash');
+      await replacePort('"9090"', '"8080"');
+      await waitFor(async () => (await peerDescription()) === 'TCP 8080', 30000, 'the flow to be allowed again after undoing the edit');
     } finally {
-      // Never save: the workspace is the repository's example.
+      // Never save: the workspace is the repository's example. The text equals the file again; revert clears the dirty flag.
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await waitFor(
-      async () => {
-        const peer = await path(tree, TO_PAYMENT);
-        return peer && tree.getTreeItem(peer).description === 'TCP 8080';
-      },
-      30000,
-      'the flow to be allowed again after the revert',
-    );
+  });
+});
+
+describe('Network Flows filters', () => {
+  async function openLabFile(relative, needle) {
+    const folder = vscode.workspace.workspaceFolders[0];
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, ...relative.split('/')));
+    const editor = await vscode.window.showTextDocument(doc);
+    if (needle) {
+      const at = doc.positionAt(doc.getText().indexOf(needle));
+      editor.selection = new vscode.Selection(at, at);
+    }
+    return editor;
+  }
+
+  async function rootLabels(tree) {
+    const roots = await tree.getChildren();
+    return roots.map((n) => labelOf(tree.getTreeItem(n)));
+  }
+
+  it('"only the active file" keeps the workloads of the file, or those its policies govern', async () => {
+    const tree = await flowsTree();
+    await waitFor(() => path(tree, TO_PAYMENT), 30000, 'the full tree');
+    await openLabFile('web-frontend.yaml');
+    await vscode.commands.executeCommand('aksNetlens.toggleActiveFileOnly');
+    try {
+      await waitFor(async () => (await rootLabels(tree)).join() === 'frontend,Notes on the model', 30000, 'only the frontend namespace');
+      await openLabFile('policies/payment-egress-domains.yaml');
+      await waitFor(async () => (await rootLabels(tree)).join() === 'backend,Notes on the model', 30000, 'only the backend namespace');
+    } finally {
+      await vscode.commands.executeCommand('aksNetlens.toggleActiveFileOnly');
+    }
+    await waitFor(async () => (await rootLabels(tree)).join() === 'backend,frontend,kube-system,Notes on the model', 30000, 'all namespaces again');
+  });
+
+  it('"follow the cursor" selects the workload whose manifest holds the cursor', async () => {
+    const tree = await flowsTree();
+    await vscode.commands.executeCommand('aksNetlens.flows.focus');
+    await vscode.commands.executeCommand('aksNetlens.toggleFollowCursor');
+    try {
+      await openLabFile('payment-service.yaml', 'containerPort');
+      const selected = await waitFor(() => tree.selection()[0], 30000, 'a selected workload');
+      assert.strictEqual(selected.type, 'workload');
+      assert.strictEqual(selected.workload.id, 'backend/payment-service');
+    } finally {
+      await vscode.commands.executeCommand('aksNetlens.toggleFollowCursor');
+    }
   });
 });
