@@ -28,8 +28,8 @@ while [ $# -gt 0 ]; do
 done
 T0=$(date +%s)
 say() { echo "[run-all +$(( $(date +%s) - T0 ))s] $*"; }
-WS="$ROOT/examples/aks-lab"
-[ -d "$WS" ] || { echo "workspace not found: $WS" >&2; exit 2; }
+LAB="$ROOT/examples/aks-lab"
+[ -d "$LAB" ] || { echo "workspace not found: $LAB" >&2; exit 2; }
 
 # the extension must be built: package.json "main" (client) and the language server bundle
 MAIN=$(node -p "require('$ROOT/package.json').main || ''")
@@ -41,6 +41,9 @@ done
 say "install-code-server.sh $PREFIX"
 "$HERE/install-code-server.sh" "$PREFIX" "${INSTALL_ARGS[@]}"
 mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
+# The workspace: a scratch copy of the lab (tests edit files) plus a file with typical mistakes.
+WS="$OUT/aks-lab"
+rm -rf "$WS"; cp -r "$LAB" "$WS"; cp "$HERE/fixtures/playground.yaml" "$WS/"
 
 tests_rc=skipped shots_rc=skipped
 if [ "$TESTS" = 1 ]; then

@@ -132,7 +132,7 @@ describe('Network Flows filters', () => {
     } finally {
       await vscode.commands.executeCommand('aksNetlens.toggleActiveFileOnly');
     }
-    await waitFor(async () => (await rootLabels(tree)).join() === 'backend,frontend,kube-system,Notes on the model', 30000, 'all namespaces again');
+    await waitFor(async () => (await rootLabels(tree)).join() === 'backend,frontend,kube-system,shop,Notes on the model', 30000, 'all namespaces again (the lab and the playground)');
   });
 
   it('"follow the cursor" selects the workload whose manifest holds the cursor', async () => {
