@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol/protocol';
+import { yamlCoexistence } from './yamlCoexistence';
 
 /** Documents the server analyses: YAML and JSON files on disk and unsaved editors. */
 export const DOCUMENT_SELECTOR = [
@@ -32,6 +33,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       configurationSection: SETTINGS_SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
     },
+    middleware: yamlCoexistence,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationFailedHandler: (error) => {

@@ -66,6 +66,7 @@ describe('package.json contributions', () => {
       'aksNetlens.maxFileSize',
       'aksNetlens.rules',
       'aksNetlens.trace.server',
+      'aksNetlens.yamlSyntaxErrors',
     ]);
     for (const engine of props['aksNetlens.cluster.engine'].enum) assert.equal(sanitizeSettings({ cluster: { engine } }).engine, engine);
     for (const acns of props['aksNetlens.cluster.acns'].enum) assert.equal(sanitizeSettings({ cluster: { acns } }).acns, acns);

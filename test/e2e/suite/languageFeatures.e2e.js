@@ -90,3 +90,13 @@ describe('language features in the editor', () => {
     await waitFor(() => !ours(doc.uri).some((d) => d.code === 'policy/namespace-without-default-deny'), 30000, 'the information to go away');
   });
 });
+
+describe('beside the Red Hat YAML extension', () => {
+  it('reports YAML syntax errors itself when that extension is not installed (yamlSyntaxErrors: auto)', async () => {
+    assert.strictEqual(vscode.extensions.getExtension('redhat.vscode-yaml'), undefined, 'this test workspace runs without Red Hat YAML');
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n' });
+    await vscode.window.showTextDocument(doc);
+    const syntax = await waitFor(() => ours(doc.uri).find((d) => d.code === 'yaml/syntax'), 30000, 'a yaml/syntax diagnostic');
+    assert.strictEqual(doc.getText(syntax.range), 'name');
+  });
+});
