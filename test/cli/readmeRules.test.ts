@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { rulesTable } from '../../server/src/cli/commands/rules';
-import { repoRoot } from './io';
+import { runCli } from '../../server/src/cli/runCli';
+import { memoryIo, repoRoot } from './io';
 
 test('the README lists every check exactly as `aks-netlens rules --format md` prints them', () => {
   const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
@@ -11,8 +12,6 @@ test('the README lists every check exactly as `aks-netlens rules --format md` pr
 });
 
 test('`rules ID` prints the documentation of one check; an unknown id suggests the closest', async () => {
-  const { runCli } = await import('../../server/src/cli/runCli');
-  const { memoryIo } = await import('./io');
   const ok = memoryIo();
   assert.equal(await runCli(['rules', 'policy/dns-blocked'], ok.io), 0);
   assert.match(ok.out(), /^policy\/dns-blocked \(warning\): /);
