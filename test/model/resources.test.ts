@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isWorkload, type Resource, type ServiceResource, type WorkloadResource } from '../../server/src/core/k8s/resources';
+import { getPath } from '../../server/src/core/yaml/nodes';
 import { readManifestFile } from '../../server/src/core/workspace/manifestFile';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { rangeText, yaml } from '../support/text';
@@ -163,9 +164,9 @@ describe('Kubernetes resources from YAML', () => {
 
   test('a resource keeps the exact range of its name', () => {
     const np = byKind(resources, 'NetworkPolicy', 'deny');
-    const namePair = (np.node.pairs.find((p) => p.keyText === 'metadata')!.value as { pairs: { keyText: string; value: { span: { start: number; end: number } } }[] }).pairs.find((p) => p.keyText === 'name')!;
+    const name = getPath(np.node, ['metadata', 'name'])!;
     const offset = np.source.document.offset;
-    assert.equal(rangeText(ALL_KINDS, offset + namePair.value.span.start, offset + namePair.value.span.end), '67:18-67:22');
+    assert.equal(rangeText(ALL_KINDS, offset + name.span.start, offset + name.span.end), '67:18-67:22');
   });
 
   test('items of a List and of typed lists without `kind` are resources', () => {
