@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkQuestion, describeQuestion, parseEndpoint, parseHttp, parsePort, parseProtocol, QueryError } from '../../server/src/cli/query';
+import { checkQuestion, describeQuestion, parseEndpoint, parseHttp, parsePort, parseProtocol, QueryError } from '../../server/src/core/engine/query';
 
 const usage = (message: string) => new QueryError(message, 'usage');
 

@@ -250,7 +250,7 @@ describe('policy views', () => {
           6,
           [
             'Engine azure-npm enforces only Kubernetes NetworkPolicy: this CiliumClusterwideNetworkPolicy has no effect.',
-            'Selects all pods in any namespace or none: kube-system/coredns, other/client, other/web, shop/client, shop/db and 1 more.',
+            'Selects all pods in every namespace: kube-system/coredns, other/client, other/web, shop/client, shop/db and 1 more.',
             'This policy does not deny other egress (enableDefaultDeny.egress: false).',
             'Always denied out, whatever allows it: all traffic to 169.254.169.254/32.',
           ],
@@ -306,8 +306,56 @@ describe('policy views', () => {
       kind: 'pods',
       workloads: ['shop/web'],
       namespaces: ['shop'],
-      description: 'pods with app=web in namespace shop (CNP namespace pinning unless a namespace is named)',
+      description: "pods with app=web in namespace shop (CNP: pinned to the policy's namespace shop)",
     });
+  });
+
+  test('selectionAt words namespace-label selectors, a named namespace and a CCNP subject', () => {
+    const model = modelOf(
+      docs(
+        CLUSTER,
+        yaml`
+          apiVersion: cilium.io/v2
+          kind: CiliumNetworkPolicy
+          metadata:
+            name: db
+            namespace: shop
+          spec:
+            endpointSelector:
+              matchLabels:
+                app: db
+            ingress:
+              - fromEndpoints:
+                  - matchExpressions:
+                      - key: io.cilium.k8s.namespace.labels.team
+                        operator: Exists
+              - fromEndpoints:
+                  - matchLabels:
+                      k8s:io.kubernetes.pod.namespace: other
+                      app: web
+        `,
+        yaml`
+          apiVersion: cilium.io/v2
+          kind: CiliumClusterwideNetworkPolicy
+          metadata:
+            name: all
+          spec:
+            endpointSelector: {}
+            ingress:
+              - fromEndpoints:
+                  - {}
+        `,
+      ),
+    );
+    const cnp = { kind: 'CiliumNetworkPolicy', namespace: 'shop', name: 'db' } as const;
+    const ccnp = { kind: 'CiliumClusterwideNetworkPolicy', namespace: '', name: 'all' } as const;
+    assert.equal(
+      model.selectionAt(cnp, ['spec', 'ingress', 0, 'fromEndpoints', 0])?.description,
+      "all pods in namespaces that have label team (namespace labels: not pinned to the policy's namespace)",
+    );
+    assert.equal(model.selectionAt(cnp, ['spec', 'ingress', 1, 'fromEndpoints', 0])?.description, 'pods with app=web in namespace other (named by k8s:io.kubernetes.pod.namespace)');
+    assert.equal(model.selectionAt(ccnp, ['spec', 'endpointSelector'])?.description, 'all pods in every namespace (CCNP: cluster-wide)');
+    assert.equal(model.selectionAt(ccnp, ['spec', 'ingress', 0, 'fromEndpoints', 0])?.description, 'all pods in every namespace (CCNP: cluster-wide)');
   });
 
   test('dnsAccess says whether a workload reaches kube-dns and which names it may resolve', () => {

@@ -8,7 +8,7 @@ import type { EnforcingEngine, HttpRequest } from '../core/engine/types';
 import type { Protocol } from '../core/k8s/resources';
 import { LineIndex } from '../core/text/lineIndex';
 import { ENGINES } from './engineChoices';
-import { checkQuestion, parseEndpoint, parseHttp, parsePort, parseProtocol, QueryError, type QuestionWords } from './query';
+import { checkQuestion, parseEndpoint, parseHttp, parsePort, parseProtocol, QueryError, type QuestionWords } from '../core/engine/query';
 
 export interface Expectation {
   /** Position in the list, from 0. */

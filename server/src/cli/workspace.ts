@@ -1,17 +1,13 @@
 import type { SourceLocation } from '../core/engine/types';
 import type { Resource } from '../core/k8s/resources';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import type { PrintedLocation, ReportLocations } from '../core/report/locations';
 import type { InputText } from './readInputs';
 
-/** A printable source position: 1-based line and column. */
-export interface PrintedLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+export type { PrintedLocation } from '../core/report/locations';
 
 /** The inputs read into one workspace, with what is needed to print positions in them. */
-export class CliWorkspace {
+export class CliWorkspace implements ReportLocations {
   readonly index = new WorkspaceIndex();
   private readonly displays = new Map<string, string>();
   /** Problems found while reading, as `file:line:col: warning: message` lines. */

@@ -53,9 +53,8 @@ describe('defaultDenyPolicy', () => {
   test('NetworkPolicy, both directions, DNS kept: the exact document', () => {
     assert.equal(
       policy({}),
-      `# Default deny (ingress and egress) for every pod of namespace shop: only what
-# another NetworkPolicy allows gets through. Policies are additive, so add allow policies next to it.
-# The one exception kept here: DNS lookups to CoreDNS (UDP and TCP 53).
+      `# Default deny: all ingress and egress of every pod in namespace shop is denied unless another policy allows it.
+# DNS lookups to CoreDNS (k8s-app=kube-dns in kube-system) stay allowed, or no name would resolve.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -63,13 +62,11 @@ metadata:
   namespace: shop
 spec:
   podSelector: {}
-  # The directions this policy isolates; a direction left out here stays open.
   policyTypes:
     - Ingress
     - Egress
   egress:
     - to:
-        # One peer with both selectors: the kube-dns pods inside kube-system only.
         - namespaceSelector:
             matchLabels:
               kubernetes.io/metadata.name: kube-system
@@ -149,7 +146,7 @@ spec:
     assert.deepEqual(object.spec.ingress, [{}]);
     assert.deepEqual(object.spec.egress, [
       {
-        toEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s:k8s-app': 'kube-dns' } }],
+        toEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s-app': 'kube-dns' } }],
         toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }] }],
       },
     ]);

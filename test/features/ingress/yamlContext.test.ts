@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { yamlContextAt } from '../../../server/src/features/ingress/yamlContext';
+import { yamlContextAt } from '../../../server/src/features/yamlContext';
 
 /** The context at `$0`, with the replaced text instead of offsets. */
 function at(textWithCursor: string): { path: string; key: string | null; replaced: string; prefix: string; quoted: boolean } | null {

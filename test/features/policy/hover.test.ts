@@ -51,7 +51,7 @@ describe('policy hover: selectors show what they match in the workspace', () => 
       '**Label `k8s:io.kubernetes.pod.namespace: frontend`** — the selected pods must carry it with exactly this value.',
       "`k8s:io.kubernetes.pod.namespace`: the pod's **namespace name**.",
       "The `k8s:` prefix says the label must come from Kubernetes",
-      'it matches pods with app=web-frontend in namespace frontend (CNP namespace pinning unless a namespace is named): 1 workload:',
+      'it matches pods with app=web-frontend in namespace frontend (named by k8s:io.kubernetes.pod.namespace): 1 workload:',
       `- ${FRONTEND_LINK}`,
     ]);
   });

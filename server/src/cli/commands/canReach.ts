@@ -3,7 +3,7 @@ import { EXIT, InputError, UsageError } from '../exitCodes';
 import { formatCanReachJson } from '../format/canReachJson';
 import { formatCanReachText } from '../format/canReachText';
 import { useColor } from '../io';
-import { checkQuestion, parseEndpoint, parseHttp, parsePort, parseProtocol, QueryError, resolveQuestion, type QuestionWords } from '../query';
+import { checkQuestion, parseEndpoint, parseHttp, parsePort, parseProtocol, QueryError, resolveQuestion, type QuestionWords } from '../../core/engine/query';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, loadWorkspace, PATH_HELP } from './shared';
 import type { Command } from './types';
 

@@ -1,12 +1,12 @@
 import { suggestClosest } from '../../core/text/didYouMean';
 import { choice } from '../args';
 import { EXIT, InputError } from '../exitCodes';
-import { formatFlowsCsv } from '../format/flowsCsv';
-import { formatFlowsDot } from '../format/flowsDot';
-import { formatFlowsJson } from '../format/flowsJson';
-import { formatFlowsMarkdown } from '../format/flowsMarkdown';
-import type { FlowsReport } from '../format/flowsReport';
-import { formatFlowsText } from '../format/flowsText';
+import { formatFlowsCsv } from '../../core/report/flowsCsv';
+import { formatFlowsDot } from '../../core/report/flowsDot';
+import { formatFlowsJson } from '../../core/report/flowsJson';
+import { formatFlowsMarkdown } from '../../core/report/flowsMarkdown';
+import type { FlowsReport } from '../../core/report/flowsReport';
+import { formatFlowsText } from '../../core/report/flowsText';
 import type { CliWorkspace } from '../workspace';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, loadWorkspace, PATH_HELP } from './shared';
 import type { Command } from './types';

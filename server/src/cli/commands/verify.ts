@@ -6,7 +6,7 @@ import { formatVerifyJson } from '../format/verifyJson';
 import type { VerifyResult } from '../format/verifyReport';
 import { formatVerifyText } from '../format/verifyText';
 import { useColor } from '../io';
-import { QueryError, resolveQuestion } from '../query';
+import { QueryError, resolveQuestion } from '../../core/engine/query';
 import { readTextInput } from '../readInputs';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, loadWorkspace, PATH_HELP } from './shared';
 import type { Command } from './types';

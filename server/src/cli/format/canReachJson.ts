@@ -1,7 +1,7 @@
 import type { PolicyId, SideVerdict } from '../../core/engine/types';
 import type { CliWorkspace } from '../workspace';
 import type { CanReachReport } from './canReachReport';
-import { endpointText, ruleJson, uniqueRules } from './labels';
+import { endpointText, policyJson, ruleJson, uniqueRules } from '../../core/report/labels';
 
 /** One JSON object: the verdict, both sides, the explanation and every rule involved with its position. */
 export function formatCanReachJson(report: CanReachReport, ws: CliWorkspace): string {
@@ -36,6 +36,3 @@ function sideJson(side: SideVerdict, ws: CliWorkspace) {
   };
 }
 
-export function policyJson(policy: PolicyId) {
-  return { kind: policy.kind, namespace: policy.namespace, name: policy.name };
-}

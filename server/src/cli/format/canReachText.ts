@@ -1,9 +1,9 @@
 import type { Endpoint, SideVerdict } from '../../core/engine/types';
-import { describeTraffic } from '../query';
+import { describeTraffic } from '../../core/engine/query';
 import type { CliWorkspace } from '../workspace';
 import type { CanReachReport } from './canReachReport';
 import { paint } from './color';
-import { endpointText, policyName, ruleWithLocation } from './labels';
+import { endpointText, policyName, ruleWithLocation } from '../../core/report/labels';
 
 /**
  * The verdict on its own line, the engine's explanation, what each side decided with the

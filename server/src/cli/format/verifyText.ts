@@ -1,7 +1,7 @@
-import { describeQuestion } from '../query';
+import { describeQuestion } from '../../core/engine/query';
 import type { CliWorkspace } from '../workspace';
 import { paint } from './color';
-import { endpointText, ruleWithLocation } from './labels';
+import { endpointText, ruleWithLocation } from '../../core/report/labels';
 import { countResults, type VerifyReport, type VerifyResult } from './verifyReport';
 
 /** Each failure with where it is written and why, then exactly `N passed, M failed`. */

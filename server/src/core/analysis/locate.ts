@@ -13,3 +13,12 @@ export function locate(resource: Resource, node: YNode | YPair | Span): SourceLo
 export function locateKey(resource: Resource, pair: YPair): SourceLocation {
   return locate(resource, pair.key.span);
 }
+
+/** A node's span cut at the end of its first line: a multi-line entry is marked by its first line only. */
+export function headSpan(resource: Resource, node: YNode): Span {
+  const text = resource.source.document.text;
+  const newline = text.indexOf('\n', node.span.start);
+  let end = Math.min(node.span.end, newline < 0 ? text.length : newline);
+  while (end > node.span.start && /\s/.test(text[end - 1])) end--;
+  return { start: node.span.start, end: Math.max(end, node.span.start) };
+}

@@ -3,7 +3,7 @@
  * C1–C18). Each rule of `spec` and of `specs` has its own subject selector, so each becomes
  * its own compiled policy sharing the PolicyId.
  */
-import { parseLabelSelector, type LabelSelector, type Requirement } from '../k8s/labelSelector';
+import { matchesSelector, parseLabelSelector, type LabelSelector, type Requirement } from '../k8s/labelSelector';
 import type { CiliumPolicyResource } from '../k8s/resources';
 import { ipBlockSet, parseCidr, type Cidr } from '../net/cidr';
 import { entityInfo, NAMESPACE_LABELS_PREFIX, parseCiliumLabelKey, POD_NAMESPACE_LABEL } from '../cilium/labelKeys';
@@ -220,12 +220,19 @@ export function subjectSelector(policy: CiliumPolicyResource, parsed: LabelSelec
   };
 }
 
+/** C7: where a peer selector's namespace scope comes from. */
+export type NamespacePin = 'named' | 'namespace-labels' | 'policy-namespace' | 'clusterwide';
+
 /**
  * C7/C8: a peer selector (fromEndpoints / toEndpoints) as Cilium applies it: keys normalised;
  * without a namespace key a CNP pins it to its namespace (unless it uses namespace labels) and
  * a CCNP requires some namespace. Selectors on reserved labels stand for entities.
  */
-export function peerSelector(policy: CiliumPolicyResource, parsed: LabelSelector, clusterwide: boolean): { selector: LabelSelector } | { entity: string | null } {
+export function peerSelector(
+  policy: CiliumPolicyResource,
+  parsed: LabelSelector,
+  clusterwide: boolean,
+): { selector: LabelSelector; pin: NamespacePin } | { entity: string | null } {
   if (hasReservedKey(parsed)) {
     const reserved = parsed.requirements.find((r) => parseCiliumLabelKey(r.key).source === 'reserved' && (r.operator === 'In' || r.operator === 'Exists'));
     const name = reserved ? parseCiliumLabelKey(reserved.key).key : null;
@@ -233,10 +240,10 @@ export function peerSelector(policy: CiliumPolicyResource, parsed: LabelSelector
   }
   const sel = normalize(parsed);
   const keys = sel.requirements.map((r) => r.key);
-  if (keys.includes(POD_NAMESPACE_LABEL)) return { selector: sel };
-  if (clusterwide) return { selector: { requirements: [...sel.requirements, { key: POD_NAMESPACE_LABEL, operator: 'Exists', values: [] }] } };
-  if (keys.some((k) => k.startsWith(NAMESPACE_LABELS_PREFIX))) return { selector: sel };
-  return { selector: { requirements: [...sel.requirements, { key: POD_NAMESPACE_LABEL, operator: 'In', values: [policy.namespace] }] } };
+  if (keys.includes(POD_NAMESPACE_LABEL)) return { selector: sel, pin: 'named' };
+  if (clusterwide) return { selector: { requirements: [...sel.requirements, { key: POD_NAMESPACE_LABEL, operator: 'Exists', values: [] }] }, pin: 'clusterwide' };
+  if (keys.some((k) => k.startsWith(NAMESPACE_LABELS_PREFIX))) return { selector: sel, pin: 'namespace-labels' };
+  return { selector: { requirements: [...sel.requirements, { key: POD_NAMESPACE_LABEL, operator: 'In', values: [policy.namespace] }] }, pin: 'policy-namespace' };
 }
 
 /** C7/C8: an endpoint selector of a rule's peer, normalised and namespace-pinned as Cilium does. */
@@ -262,24 +269,11 @@ export function namespacesOf(sel: LabelSelector, ctx: CompileContext): string[] 
   for (const [ns, labels] of ctx.universe.namespaces) {
     const view: Record<string, string> = { [POD_NAMESPACE_LABEL]: ns };
     for (const [k, v] of Object.entries(labels)) view[NAMESPACE_LABELS_PREFIX + k] = v;
-    if (sel.requirements.every((r) => requirementMatches(r, view))) out.push(ns);
+    if (matchesSelector(sel, view)) out.push(ns);
   }
   return out;
 }
 
-function requirementMatches(r: Requirement, labels: Record<string, string>): boolean {
-  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-  switch (r.operator) {
-    case 'In':
-      return has && r.values.includes(labels[r.key]);
-    case 'NotIn':
-      return !has || !r.values.includes(labels[r.key]);
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-  }
-}
 
 /** C13: toServices → the Service's pod selector, in the Service's namespace. */
 function servicePeers(policy: CiliumPolicyResource, entry: YNode, clusterwide: boolean, ctx: CompileContext, notes: Set<string>): PeerMatcher[] {
@@ -299,7 +293,7 @@ function servicePeers(policy: CiliumPolicyResource, entry: YNode, clusterwide: b
     const ns = scalarText(get(bySelector, 'namespace'));
     if (sel) {
       for (const s of ctx.services) {
-        if ((ns === null || s.namespace === ns) && sel.requirements.every((r) => requirementMatches(r, { ...s.labels }))) services.push(s);
+        if ((ns === null || s.namespace === ns) && matchesSelector(sel, s.labels)) services.push(s);
       }
     }
   }

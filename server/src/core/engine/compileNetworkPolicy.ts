@@ -8,6 +8,7 @@ import { isProtocol } from '../net/ports';
 import { asMap, get, getPair, isNullish, items, scalarText, stringValue, type YNode } from '../yaml/nodes';
 import type { CompiledPolicy, CompiledRule, PeerMatcher, PortEntry } from './compiled';
 import { makeRuleRef, type CompileContext } from './context';
+import { describeNetworkPolicyPeer } from './describe';
 import type { Direction, PolicyId } from './types';
 
 const NAMED_PORT_NOTE =
@@ -93,20 +94,10 @@ function compilePeers(np: NetworkPolicyResource, node: YNode | null, ctx: Compil
       kind: 'pods',
       classes: ctx.index.podsIn(pods, namespaces),
       namespaces: isEmptySelector(pods) ? namespaces : null,
-      text: peerText(np.namespace, nsSel, podSel),
+      text: describeNetworkPolicyPeer(np.namespace, nsSel, podSel),
     });
   }
   return out;
-}
-
-function peerText(policyNamespace: string, nsSel: LabelSelector | null, podSel: LabelSelector | null): string {
-  const where = nsSel
-    ? isEmptySelector(nsSel)
-      ? 'in every namespace'
-      : `in namespaces with ${describeSelector(nsSel)}`
-    : `in namespace ${policyNamespace}`;
-  const which = podSel && !isEmptySelector(podSel) ? `pods with ${describeSelector(podSel)}` : 'all pods';
-  return `${which} ${where}`;
 }
 
 function compileIpBlock(node: YNode): PeerMatcher | null {

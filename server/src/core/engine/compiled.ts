@@ -73,3 +73,14 @@ export interface CompiledPolicy {
 export function policyKey(id: PolicyId): string {
   return `${id.kind}/${id.namespace}/${id.name}`;
 }
+
+/** Each policy once (by key), in the order first seen. */
+export function distinctPolicyIds(ids: readonly PolicyId[]): PolicyId[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => {
+    const key = policyKey(id);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,5 +1,5 @@
 /** Short texts for explanations: policies, rules, peers, ports and L7 rules. */
-import { describeRequirement, type LabelSelector } from '../k8s/labelSelector';
+import { describeRequirement, isEmptySelector, type LabelSelector, type Requirement } from '../k8s/labelSelector';
 import { NAMESPACE_LABELS_PREFIX, POD_NAMESPACE_LABEL, SERVICE_ACCOUNT_LABEL } from '../cilium/labelKeys';
 import type { HttpRule, L7Rules, PeerMatcher } from './compiled';
 import type { Endpoint, L7Constraint, PolicyId, ReachQuery, RuleRef } from './types';
@@ -34,19 +34,44 @@ export function trafficText(query: Pick<ReachQuery, 'port' | 'protocol' | 'http'
   return query.http ? `${base} (${query.http.method} ${query.http.path})` : base;
 }
 
+/**
+ * What namespaces must carry, to follow "namespaces": `with team=a, env in (x, y)`,
+ * `that have label team`, `that lack label legacy` (an Exists reads "has team" on its own).
+ */
+export function namespaceRequirementsText(reqs: readonly Requirement[]): string {
+  const parts: string[] = [];
+  const valued = reqs.filter((r) => r.operator === 'In' || r.operator === 'NotIn');
+  if (valued.length) parts.push(`with ${valued.map(describeRequirement).join(', ')}`);
+  const keysOf = (op: Requirement['operator']) => reqs.filter((r) => r.operator === op).map((r) => r.key);
+  const present = keysOf('Exists');
+  if (present.length) parts.push(`that have label${present.length > 1 ? 's' : ''} ${present.join(', ')}`);
+  const absent = keysOf('DoesNotExist');
+  if (absent.length) parts.push(`that lack label${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`);
+  return parts.join(' and ');
+}
+
+/** A NetworkPolicy peer, e.g. `pods with app=web in namespace shop`, `all pods in namespaces with team=b`. */
+export function describeNetworkPolicyPeer(policyNamespace: string, nsSel: LabelSelector | null, podSel: LabelSelector | null): string {
+  const where = nsSel
+    ? isEmptySelector(nsSel)
+      ? 'in every namespace'
+      : `in namespaces ${namespaceRequirementsText(nsSel.requirements)}`
+    : `in namespace ${policyNamespace}`;
+  const which = podSel && !isEmptySelector(podSel) ? `pods with ${podSel.requirements.map(describeRequirement).join(', ')}` : 'all pods';
+  return `${which} ${where}`;
+}
+
 /** A Cilium selector after pinning, e.g. `pods with app=web in namespace shop`. */
 export function describeCiliumSelector(sel: LabelSelector): string {
   const podParts: string[] = [];
-  const nsParts: string[] = [];
+  const nsReqs: Requirement[] = [];
   let namespace: string | null = null;
-  let anyNamespace = false;
   for (const r of sel.requirements) {
     if (r.key === POD_NAMESPACE_LABEL) {
       if (r.operator === 'In' && r.values.length === 1) namespace = r.values[0];
-      else if (r.operator === 'Exists') anyNamespace = true;
-      else nsParts.push(describeRequirement({ ...r, key: 'name' }));
+      else if (r.operator !== 'Exists') nsReqs.push({ ...r, key: 'name' });
     } else if (r.key.startsWith(NAMESPACE_LABELS_PREFIX)) {
-      nsParts.push(describeRequirement({ ...r, key: r.key.slice(NAMESPACE_LABELS_PREFIX.length) }));
+      nsReqs.push({ ...r, key: r.key.slice(NAMESPACE_LABELS_PREFIX.length) });
     } else if (r.key === SERVICE_ACCOUNT_LABEL) {
       podParts.push(describeRequirement({ ...r, key: 'serviceaccount' }));
     } else {
@@ -54,10 +79,12 @@ export function describeCiliumSelector(sel: LabelSelector): string {
     }
   }
   const which = podParts.length ? `pods with ${podParts.join(', ')}` : 'all pods';
+  const nsText = namespaceRequirementsText(nsReqs);
   let where: string;
-  if (namespace !== null) where = nsParts.length ? `in namespace ${namespace} (with ${nsParts.join(', ')})` : `in namespace ${namespace}`;
-  else if (nsParts.length) where = `in namespaces with ${nsParts.join(', ')}`;
-  else where = anyNamespace ? 'in every namespace' : 'in any namespace or none';
+  if (namespace !== null) where = nsText ? `in namespace ${namespace} (${nsText})` : `in namespace ${namespace}`;
+  else if (nsText) where = `in namespaces ${nsText}`;
+  // No namespace requirement, or only "some namespace" (Exists): every namespace's pods match.
+  else where = 'in every namespace';
   return `${which} ${where}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { PortSet } from '../net/ports';
 import type { CompiledRule, PeerMatcher } from './compiled';
-import { policyKey } from './compiled';
+import { distinctPolicyIds, policyKey } from './compiled';
 import { l7Constraints } from './describe';
 import type { Evaluator } from './evaluate';
 import { compareText, type PodGroup, type Universe } from './groups';
@@ -315,14 +315,5 @@ function comparePeers(a: AllowedPeer, b: AllowedPeer): number {
 }
 
 export function uniquePolicyIds(ids: readonly PolicyId[]): PolicyId[] {
-  const seen = new Set<string>();
-  const out: PolicyId[] = [];
-  for (const id of ids) {
-    const key = policyKey(id);
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(id);
-    }
-  }
-  return out.sort((a, b) => compareText(policyKey(a), policyKey(b)));
+  return distinctPolicyIds(ids).sort((a, b) => compareText(policyKey(a), policyKey(b)));
 }

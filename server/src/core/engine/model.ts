@@ -29,6 +29,8 @@ export class CompiledModel implements PolicyModel {
   private readonly flowBuilder: FlowBuilder;
   private effectiveMemo: EffectiveFlow[] | null = null;
   private readonly records: PolicyRecord[] = [];
+  /** Index into `records` by policy key (the first record when two policies share a key). */
+  private readonly recordIndex = new Map<string, number>();
   private readonly ctx: CompileContext;
   private infoMemo: PolicyInfo[] | null = null;
 
@@ -56,6 +58,10 @@ export class CompiledModel implements PolicyModel {
       this.records.push({ resource: p, id, compiled: compileCilium(p, ctx), enforced: engine === 'cilium' });
     }
     this.records.sort((a, b) => compareText(policyKey(a.id), policyKey(b.id)));
+    this.records.forEach((r, i) => {
+      const key = policyKey(r.id);
+      if (!this.recordIndex.has(key)) this.recordIndex.set(key, i);
+    });
     const policies: CompiledPolicy[] = this.records.filter((r) => r.enforced).flatMap((r) => r.compiled);
     if (engine === 'none') {
       if (nps.length + cilium.length > 0) {
@@ -124,14 +130,13 @@ export class CompiledModel implements PolicyModel {
   }
 
   policyInfo(id: PolicyId): PolicyInfo | null {
-    const key = policyKey(id);
-    return this.policies().find((p) => policyKey(p.id) === key) ?? null;
+    const i = this.recordIndex.get(policyKey(id));
+    return i === undefined ? null : this.policies()[i];
   }
 
   selectionAt(id: PolicyId, path: readonly (string | number)[]): Selection | null {
-    const key = policyKey(id);
-    const record = this.records.find((r) => policyKey(r.id) === key);
-    return record ? selectionAt(record, path, this.ctx) : null;
+    const i = this.recordIndex.get(policyKey(id));
+    return i === undefined ? null : selectionAt(this.records[i], path, this.ctx);
   }
 
   dnsAccess(workloadId: string): DnsAccess | null {

@@ -2,14 +2,15 @@
  * Per-policy views for the editor: what a policy selects, a plain-English summary of its
  * rules, and what any selector written inside it matches.
  */
-import { describeSelector, EMPTY_SELECTOR, isEmptySelector, parseLabelSelector } from '../k8s/labelSelector';
+import { NAMESPACE_LABELS_PREFIX, POD_NAMESPACE_LABEL } from '../cilium/labelKeys';
+import { EMPTY_SELECTOR, isEmptySelector, parseLabelSelector } from '../k8s/labelSelector';
 import type { CiliumPolicyResource, NetworkPolicyResource } from '../k8s/resources';
 import { getPath, items, get } from '../yaml/nodes';
 import type { CompiledPolicy, CompiledRule, L7Rules, PortEntry } from './compiled';
-import { namespacesOf, peerSelector, subjectSelector } from './compileCilium';
+import { namespacesOf, peerSelector, subjectSelector, type NamespacePin } from './compileCilium';
 import { policyTypes } from './compileNetworkPolicy';
 import type { CompileContext } from './context';
-import { describeCiliumSelector, httpRuleText, peerMatcherText, policyTitle } from './describe';
+import { describeCiliumSelector, describeNetworkPolicyPeer, httpRuleText, namespaceRequirementsText, peerMatcherText, policyTitle } from './describe';
 import { compareText, locationOf } from './groups';
 import type { ClassSet } from './selectors';
 import type { Direction, EngineSettings, PolicyId, PolicyInfo, Selection } from './types';
@@ -147,7 +148,7 @@ export function selectionAt(record: PolicyRecord, path: readonly (string | numbe
     const policyNs = resource.namespace;
     if (path.length === 2 && path[0] === 'spec' && last === 'podSelector') {
       const sel = parseLabelSelector(node).selector ?? EMPTY_SELECTOR;
-      return podsSelection(ctx.index.podsIn(sel, [policyNs]), ctx, describeNp(sel, null, policyNs));
+      return podsSelection(ctx.index.podsIn(sel, [policyNs]), ctx, describeNetworkPolicyPeer(policyNs, null, sel));
     }
     const peerPath = last === 'podSelector' || last === 'namespaceSelector' ? path.slice(0, -1) : path;
     const listKey = peerPath[peerPath.length - 2];
@@ -163,12 +164,12 @@ export function selectionAt(record: PolicyRecord, path: readonly (string | numbe
         kind: 'namespaces',
         workloads: workloadsOf(classes, ctx),
         namespaces: [...namespaces],
-        description: isEmptySelector(nsSel) ? 'every namespace' : `namespaces with ${describeSelector(nsSel)}`,
+        description: isEmptySelector(nsSel) ? 'every namespace' : `namespaces ${namespaceRequirementsText(nsSel.requirements)}`,
       };
     }
     if (!nsSel && !podSel) return null;
     const namespaces = nsSel ? ctx.index.namespacesMatching(nsSel) : [policyNs];
-    return podsSelection(ctx.index.podsIn(podSel ?? EMPTY_SELECTOR, namespaces), ctx, describeNp(podSel, nsSel, policyNs));
+    return podsSelection(ctx.index.podsIn(podSel ?? EMPTY_SELECTOR, namespaces), ctx, describeNetworkPolicyPeer(policyNs, nsSel, podSel));
   }
   const clusterwide = resource.kind === 'CiliumClusterwideNetworkPolicy';
   const parsed = parseLabelSelector(node, { dialect: 'cilium' }).selector;
@@ -185,20 +186,22 @@ export function selectionAt(record: PolicyRecord, path: readonly (string | numbe
     return { kind: 'pods', workloads: [], namespaces: [], description: pinned.entity ? `the ${pinned.entity} entity (a reserved identity, no pod)` : 'no pod (reserved label)' };
   }
   const classes = ctx.index.cilium(pinned.selector);
-  const pinning = clusterwide ? ' (CCNP: any namespace unless one is named)' : ' (CNP namespace pinning unless a namespace is named)';
-  const namespaces = pinned.selector.requirements.every((r) => r.key.startsWith('io.kubernetes.pod.namespace') || r.key.startsWith('io.cilium.k8s.namespace.labels.'))
+  const pinning = PIN_NOTES[pinned.pin](resource.namespace);
+  const namespaces = pinned.selector.requirements.every((r) => r.key.startsWith(POD_NAMESPACE_LABEL) || r.key.startsWith(NAMESPACE_LABELS_PREFIX))
     ? namespacesOf(pinned.selector, ctx)
     : null;
   const selection = podsSelection(classes, ctx, describeCiliumSelector(pinned.selector) + pinning);
   return namespaces ? { ...selection, namespaces } : selection;
 }
 
+/** C7: how a peer selector got its namespace scope, said after its description. */
+const PIN_NOTES: Record<NamespacePin, (policyNamespace: string) => string> = {
+  named: () => ` (named by k8s:${POD_NAMESPACE_LABEL})`,
+  'namespace-labels': () => ' (namespace labels: not pinned to the policy\'s namespace)',
+  'policy-namespace': (ns) => ` (CNP: pinned to the policy's namespace ${ns})`,
+  clusterwide: () => ' (CCNP: cluster-wide)',
+};
+
 function podsSelection(classes: ClassSet, ctx: CompileContext, description: string): Selection {
   return { kind: 'pods', workloads: workloadsOf(classes, ctx), namespaces: namespacesOfWorkloads(classes, ctx), description };
-}
-
-function describeNp(podSel: ReturnType<typeof parseLabelSelector>['selector'], nsSel: ReturnType<typeof parseLabelSelector>['selector'], policyNs: string): string {
-  const which = podSel && !isEmptySelector(podSel) ? `pods with ${describeSelector(podSel)}` : 'all pods';
-  const where = nsSel ? (isEmptySelector(nsSel) ? 'in every namespace' : `in namespaces with ${describeSelector(nsSel)}`) : `in namespace ${policyNs}`;
-  return `${which} ${where}`;
 }

@@ -11,7 +11,7 @@ import { matchesHttp } from './http';
 import type { PodGroup } from './groups';
 import { suggestFix } from './suggest';
 import type { Direction, Endpoint, L7Constraint, PolicyId, ReachQuery, ReachVerdict, RuleRef, SideVerdict } from './types';
-import { policyKey } from './compiled';
+import { distinctPolicyIds } from './compiled';
 
 export interface ReachContext {
   readonly evaluator: Evaluator;
@@ -234,7 +234,7 @@ function sideVerdict(ev: Evaluator, side: SideEval, ports: PortSet, queried: Por
     direction: dir,
     allowed,
     isolated: side.isolated,
-    isolatedBy: uniqueIds(side.isolatedBy.map((p) => p.id)),
+    isolatedBy: distinctPolicyIds(side.isolatedBy.map((p) => p.id)),
     allowedBy,
     deniedBy,
     reasons,
@@ -274,19 +274,7 @@ function uniqueRefs(refs: readonly RuleRef[]): RuleRef[] {
   return [...new Set(refs)];
 }
 
-function uniqueIds(ids: readonly PolicyId[]): PolicyId[] {
-  const seen = new Set<string>();
-  const out: PolicyId[] = [];
-  for (const id of ids) {
-    const key = policyKey(id);
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(id);
-    }
-  }
-  return out;
-}
 
 function uniqueTitles(ids: readonly PolicyId[]): string[] {
-  return uniqueIds(ids).map(policyTitle);
+  return distinctPolicyIds(ids).map(policyTitle);
 }

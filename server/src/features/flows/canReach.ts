@@ -1,6 +1,6 @@
 import type { Endpoint, PolicyModel, ReachQuery, ReachVerdict, SideVerdict } from '../../core/engine/types';
-import { endpointText, policyName, uniqueRules } from '../../cli/format/labels';
-import { describeTraffic, parseHttp, parsePort, parseProtocol, QueryError, resolveQuestion, type QuestionWords } from '../../cli/query';
+import { endpointText, policyName, uniqueRules } from '../../core/report/labels';
+import { describeTraffic, parseHttp, parsePort, parseProtocol, QueryError, resolveQuestion, type QuestionWords } from '../../core/engine/query';
 import type { CanReachParams, CanReachResult } from '../../protocol/protocol';
 import { escapeMarkdown, ruleLink, type MarkdownLinks } from './markdown';
 import { ruleDto } from './flowsResult';

@@ -1,12 +1,13 @@
 import type { AllowedPeer, Direction, PolicyId, PolicyModel, RuleRef, WorkloadFlows } from '../../core/engine/types';
+import { POLICY_KINDS as ALL_POLICY_KINDS } from '../../core/k8s/resources';
 import type { Resource } from '../../core/k8s/resources';
 import type { ManifestFile } from '../../core/workspace/manifestFile';
 import type { ExplainPolicyResult } from '../../protocol/protocol';
-import { l7Text, peerAgreementText, peerText, policyName, ruleName } from '../../cli/format/labels';
+import { l7Text, peerAgreementText, peerText, policyName, ruleName } from '../../core/report/labels';
 import { policyKey } from './flowsResult';
 import { code, escapeMarkdown, ruleLink, type MarkdownLinks } from './markdown';
 
-const POLICY_KINDS = new Set<string>(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']);
+const POLICY_KINDS = new Set<string>(ALL_POLICY_KINDS);
 
 /** The policy object whose text holds the offset, or null. */
 export function policyAt(file: ManifestFile, offset: number): Resource | null {

@@ -1,14 +1,14 @@
 import type { PolicyModel } from '../../core/engine/types';
-import { formatFlowsCsv } from '../../cli/format/flowsCsv';
-import { formatFlowsDot } from '../../cli/format/flowsDot';
-import { formatFlowsJson } from '../../cli/format/flowsJson';
-import { formatFlowsMarkdown } from '../../cli/format/flowsMarkdown';
-import type { FlowsReport } from '../../cli/format/flowsReport';
-import { formatFlowsText } from '../../cli/format/flowsText';
-import type { CliWorkspace } from '../../cli/workspace';
+import { formatFlowsCsv } from '../../core/report/flowsCsv';
+import { formatFlowsDot } from '../../core/report/flowsDot';
+import { formatFlowsJson } from '../../core/report/flowsJson';
+import { formatFlowsMarkdown } from '../../core/report/flowsMarkdown';
+import type { FlowsReport } from '../../core/report/flowsReport';
+import { formatFlowsText } from '../../core/report/flowsText';
+import type { ReportLocations } from '../../core/report/locations';
 import type { ExportFormat } from '../../protocol/protocol';
 
-const FORMATTERS: Record<ExportFormat, (report: FlowsReport, ws: CliWorkspace) => string> = {
+const FORMATTERS: Record<ExportFormat, (report: FlowsReport, ws: ReportLocations) => string> = {
   md: formatFlowsMarkdown,
   csv: formatFlowsCsv,
   dot: (report) => formatFlowsDot(report),
@@ -20,7 +20,7 @@ const FORMATTERS: Record<ExportFormat, (report: FlowsReport, ws: CliWorkspace) =
  * The flows as `aks-netlens flows --format F [--namespace NS]` prints them: the same formatters,
  * so the editor's export and the CLI never differ. `ws` names files and positions.
  */
-export function exportFlows(model: PolicyModel, format: ExportFormat, ws: CliWorkspace, namespace?: string): string {
+export function exportFlows(model: PolicyModel, format: ExportFormat, ws: ReportLocations, namespace?: string): string {
   let workloads = model.allFlows();
   let effective = model.effectiveFlows();
   if (namespace) {

@@ -1,8 +1,9 @@
 import type { AllowedPeer, IsolationInfo, PolicyId, PolicyModel, RuleRef, WorkloadFlows } from '../../core/engine/types';
+import { POLICY_KINDS as ALL_POLICY_KINDS } from '../../core/k8s/resources';
 import type { Resource } from '../../core/k8s/resources';
 import type { ManifestFile } from '../../core/workspace/manifestFile';
 import type { FlowsParams, FlowsResult, IsolationDto, PeerDto, RuleDto, WorkloadDto } from '../../protocol/protocol';
-import { isolationSummary, l7Text, peerText, policyName, ruleName } from '../../cli/format/labels';
+import { isolationSummary, l7Text, peerText, policyName, ruleName } from '../../core/report/labels';
 import type { Locator } from './locations';
 
 /** What the host knows beside the model: where things are written and how far indexing got. */
@@ -15,7 +16,7 @@ export interface FlowsContext {
   readonly resourcesOfFile?: readonly Resource[];
 }
 
-const POLICY_KINDS = new Set(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']);
+const POLICY_KINDS = new Set<string>(ALL_POLICY_KINDS);
 
 /** Files that hold at least one Kubernetes object (other YAML, like CI configs, does not count). */
 export function manifestFileCount(files: readonly ManifestFile[]): number {

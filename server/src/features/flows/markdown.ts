@@ -1,5 +1,5 @@
 import type { RuleRef } from '../../core/engine/types';
-import { ruleName } from '../../cli/format/labels';
+import { ruleName } from '../../core/report/labels';
 import { markdownLinkTarget, type Locator } from './locations';
 
 /** Escapes the characters Markdown would read as formatting (`*.stripe.com` stays literal). */

@@ -18,7 +18,7 @@ import type { ManifestFile } from '../../core/workspace/manifestFile';
 import { rangeOf } from '../positions';
 import { annotationMarkdown, annotationSpecMarkdown, KEYVAULT_ANNOTATION_MARKDOWN } from './annotationDocs';
 import { ingressAt } from './ingressAt';
-import { yamlContextAt, type YamlCursorContext } from './yamlContext';
+import { yamlContextAt, type YamlCursorContext } from '../yamlContext';
 
 /** Completion items at an absolute offset; [] when the offset is not in an Ingress spot this knows. */
 export function ingressCompletions(file: ManifestFile, offset: number, view: WorkspaceView): CompletionItem[] {

@@ -6,7 +6,7 @@
 import { fieldAt, schemaForKind, type FieldPath, type FieldSchema } from '../../core/schema/index';
 import type { ManifestFile } from '../../core/workspace/manifestFile';
 import { asSeq, deref, get, type YNode } from '../../core/yaml/nodes';
-import { yamlContextAt, type YamlCursorContext } from '../ingress/yamlContext';
+import { yamlContextAt, type YamlCursorContext } from '../yamlContext';
 import { documentAt, kindAt, policyAt, type PolicyResource } from './documentAt';
 
 export interface PolicyCursor {
@@ -140,7 +140,8 @@ export function siblingKeys(text: string, offset: number, column: number): Set<s
   if (!opensItem) {
     let end = lineStart - 1;
     while (end >= 0) {
-      const start = text.lastIndexOf('\n', end - 1) + 1;
+      // lastIndexOf(…, -1) searches from 0: at the first line, a text starting with '\n' would loop forever.
+      const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
       const raw = text.slice(start, end).replace(/\r$/, '');
       end = start - 1;
       if (/^(---|\.\.\.)(\s|$)/.test(raw)) break;

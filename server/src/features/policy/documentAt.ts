@@ -3,12 +3,13 @@
  * completion dispatchers, which route on the resource's kind, and by the policy providers.
  */
 import { isCiliumPolicy, isNetworkPolicy, type CiliumPolicyResource, type NetworkPolicyResource, type Resource } from '../../core/k8s/resources';
+import { POLICY_KINDS as ALL_POLICY_KINDS } from '../../core/k8s/resources';
 import type { ManifestFile } from '../../core/workspace/manifestFile';
 import type { YamlDocument } from '../../core/yaml/parseYaml';
 
 export type PolicyResource = NetworkPolicyResource | CiliumPolicyResource;
 
-export const POLICY_KINDS: readonly string[] = ['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+export const POLICY_KINDS: readonly string[] = ALL_POLICY_KINDS;
 
 /** The document holding `offset` (absolute); a cursor on the blank lines after a document belongs to it. */
 export function documentAt(file: ManifestFile, offset: number): YamlDocument | null {

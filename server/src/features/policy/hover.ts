@@ -12,7 +12,7 @@ import type { ManifestFile } from '../../core/workspace/manifestFile';
 import { asScalar, getPath, nodeAt, scalarText, type NodeAtOffset } from '../../core/yaml/nodes';
 import { rangeOf } from '../positions';
 import { policyAt, policyIdOf, type PolicyResource } from './documentAt';
-import { entityMarkdown, labelKeyMarkdown } from './labelKeyDocs';
+import { entityMarkdown, labelKeyMarkdown } from '../../core/cilium/labelKeyDocs';
 import { bulletList, code, docsLink, fieldDocMarkdown, fieldHoverMarkdown, plural, workloadLink } from './markdown';
 import { workspaceFacts, type WorkspaceFacts } from './workspaceFacts';
 

@@ -6,7 +6,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { NAMESPACE_LABELS_PREFIX, namespaceLabelKey, parseCiliumLabelKey, POD_NAMESPACE_LABEL, SERVICE_ACCOUNT_LABEL } from '../../core/cilium/labelKeys';
 import type { FieldPath } from '../../core/schema/index';
-import { labelKeyMarkdown } from './labelKeyDocs';
+import { labelKeyMarkdown } from '../../core/cilium/labelKeyDocs';
 import { bulletList, code, plural } from './markdown';
 import { ownersOfKey, type LabelIndex, type WorkspaceFacts } from './workspaceFacts';
 

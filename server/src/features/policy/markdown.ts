@@ -1,13 +1,11 @@
 /** Markdown pieces shared by policy hover and completion documentation. */
 import type { FieldSchema } from '../../core/schema/index';
+import { code, docsLink } from '../../core/text/markdown';
 import type { SourceLocation } from '../../core/engine/types';
 import type { WorkspaceFacts } from './workspaceFacts';
 
-/** Inline code that survives backticks in the text. */
-export function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${fence === '``' ? ` ${text} ` : text}${fence}`;
-}
+export { code, docsLink };
+
 
 /** How a field's type reads in a hover title. */
 export function typeLabel(schema: FieldSchema): string {
@@ -32,11 +30,6 @@ export function typeLabel(schema: FieldSchema): string {
   }
 }
 
-/** `[Cilium documentation](url)` or `[Kubernetes documentation](url)`. */
-export function docsLink(url: string): string {
-  const site = url.includes('cilium.io') ? 'Cilium' : url.includes('kubernetes.io') ? 'Kubernetes' : 'the';
-  return `[${site} documentation](${url})`;
-}
 
 /** The schema's documentation of a field: what it is, its values, since when, and the docs link. */
 export function fieldDocMarkdown(schema: FieldSchema): string {

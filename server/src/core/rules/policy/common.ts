@@ -3,15 +3,15 @@
  * (`spec` and every item of Cilium's `specs`), whether the chosen engine enforces a policy,
  * and how pods and lists are named in messages.
  */
+import { headSpan, locate } from '../../analysis/locate';
 import type { PolicyId, SourceLocation } from '../../engine/types';
 import type { CiliumPolicyResource, NetworkPolicyResource, Resource } from '../../k8s/resources';
 import { isCiliumPolicy, isNetworkPolicy } from '../../k8s/resources';
 import type { AnalysisSettings } from '../../settings/analysisSettings';
 import type { WorkspaceView } from '../types';
-import { asMap, get, getPair, type Span, type YMap, type YNode, type YPair } from '../../yaml/nodes';
+import { asMap, get, getPair, type YMap, type YNode, type YPair } from '../../yaml/nodes';
 
-export const POLICY_KINDS = ['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] as const;
-export const CILIUM_KINDS = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] as const;
+export { CILIUM_KINDS, POLICY_KINDS } from '../../k8s/resources';
 
 export type PolicyResource = NetworkPolicyResource | CiliumPolicyResource;
 
@@ -65,21 +65,6 @@ export function ruleMaps(policy: PolicyResource): RuleMap[] {
   return out;
 }
 
-/** Absolute location of a document-relative span of the resource. */
-export function at(resource: Resource, span: Span): SourceLocation {
-  const offset = resource.source.document.offset;
-  return { uri: resource.source.uri, start: offset + span.start, end: offset + span.end };
-}
-
-/** A node's span cut at the end of its first line (a multi-line entry is marked by its first line). */
-export function headSpan(resource: Resource, node: YNode): Span {
-  const text = resource.source.document.text;
-  const newline = text.indexOf('\n', node.span.start);
-  let end = Math.min(node.span.end, newline < 0 ? text.length : newline);
-  while (end > node.span.start && /\s/.test(text[end - 1])) end--;
-  return { start: node.span.start, end: Math.max(end, node.span.start) };
-}
-
 /** The pair for `key` when its value is written (not missing, not null). */
 export function presentPair(map: YNode | null, key: string): YPair | null {
   const pair = getPair(asMap(map), key);
@@ -91,7 +76,7 @@ export function presentPair(map: YNode | null, key: string): YPair | null {
 /** Location of `metadata.name`'s value (or of the object when it has none). */
 export function nameLocation(resource: Resource): SourceLocation {
   const name = get(get(resource.node, 'metadata'), 'name');
-  return at(resource, name ? name.span : headSpan(resource, resource.node));
+  return locate(resource, name ? name.span : headSpan(resource, resource.node));
 }
 
 /** `a, b and c`; long lists end with `and N more`. */

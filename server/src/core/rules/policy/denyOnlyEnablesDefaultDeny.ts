@@ -1,7 +1,8 @@
 import { asMap, getPair, items } from '../../yaml/nodes';
 import { addEntryEdit } from '../fixes/insert';
 import type { Rule } from '../types';
-import { asPolicy, at, CILIUM_KINDS, enforced, hasSyntaxErrors, policyIdOf, ruleMaps } from './common';
+import { asPolicy, CILIUM_KINDS, enforced, hasSyntaxErrors, policyIdOf, ruleMaps } from './common';
+import { locate } from '../../analysis/locate';
 import { subjectsOf } from './subjects';
 
 export const denyOnlyEnablesDefaultDenyRule: Rule = {
@@ -50,7 +51,7 @@ spec:
           : addEntryEdit(policy, rule.map, 'enableDefaultDeny', { [direction]: false }, getPair(rule.map, 'endpointSelector') ?? getPair(rule.map, 'nodeSelector') ?? undefined);
         context.report({
           message: `This rule has only ${direction}Deny, yet it switches ${direction} to default deny for ${who}: all their other ${direction} is dropped unless another policy allows it. To only deny the listed traffic, set enableDefaultDeny.${direction}: false.`,
-          location: at(policy, denyPair.key.span),
+          location: locate(policy, denyPair.key.span),
           fixes: [{ title: `Only deny the listed traffic: set enableDefaultDeny.${direction}: false`, edits: [edit], preferred: true }],
         });
       }

@@ -2,7 +2,8 @@ import { fqdnMatches } from '../../cilium/fqdnPattern';
 import type { PolicyModel, WorkloadInfo } from '../../engine/types';
 import type { Resource, ServiceResource } from '../../k8s/resources';
 import type { Rule } from '../types';
-import { asPolicy, at, CILIUM_KINDS, enforced, hasSyntaxErrors, policyIdOf } from './common';
+import { asPolicy, CILIUM_KINDS, enforced, hasSyntaxErrors, policyIdOf } from './common';
+import { locate } from '../../analysis/locate';
 import { dnsPortRules, isKubeDnsWorkload, matcherOf } from './dnsSupport';
 import { appendDnsEntriesFix } from './fqdnSupport';
 import { subjectsOf } from './subjects';
@@ -62,7 +63,7 @@ For musl images calling external names, also consider \`dnsConfig.options: [{nam
       const unique = [...new Set(refused)];
       context.report({
         message: `This DNS allow-list refuses in-cluster names: ${unique.slice(0, 3).join('; ')}${unique.length > 3 ? ` and ${unique.length - 3} more` : ''} — the lookup gets REFUSED. musl-based images (Alpine) also stop at the first refused search-list expansion. Allow in-cluster names with matchPattern "${CLUSTER_SERVICE_PATTERN}".`,
-        location: at(policy, d.dnsPair!.key.span),
+        location: locate(policy, d.dnsPair!.key.span),
         fixes: [appendDnsEntriesFix({ resource: policy, list: d.dnsList! }, [{ kind: 'pattern', value: CLUSTER_SERVICE_PATTERN }], `Allow in-cluster names ("${CLUSTER_SERVICE_PATTERN}")`)],
       });
     }

@@ -3,7 +3,8 @@ import { asSeq, get, getPair, isNullish, items, scalarText } from '../../yaml/no
 import { ciliumDnsEgressRule, npDnsEgressRule } from '../fixes/dnsRule';
 import { addEntryEdit, appendItemEdit } from '../fixes/insert';
 import type { Fix, Rule } from '../types';
-import { asPolicy, at, enforced, hasSyntaxErrors, POLICY_KINDS, type PolicyResource } from './common';
+import { asPolicy, enforced, hasSyntaxErrors, POLICY_KINDS, type PolicyResource } from './common';
+import { locate } from '../../analysis/locate';
 import { egressAnchor, fqdnEntries, KUBE_DNS_TEXT, type EgressAnchor } from './dnsSupport';
 import { subjectsOf } from './subjects';
 
@@ -48,7 +49,7 @@ In a CiliumNetworkPolicy: \`toEndpoints\` with \`k8s:io.kubernetes.pod.namespace
     const fix = addDnsFix(policy, anchor);
     context.report({
       message: `These pods cannot resolve names: this policy makes egress default-deny for ${who}, and no policy lets ${blocked.length === 1 && !subjects.hypothetical ? 'it' : 'them'} reach ${KUBE_DNS_TEXT}.`,
-      location: at(policy, anchor.pair.key.span),
+      location: locate(policy, anchor.pair.key.span),
       ...(fix ? { fixes: [fix] } : {}),
     });
   },

@@ -1,6 +1,7 @@
 import { normalizeDnsName } from '../../cilium/fqdnPattern';
 import type { Rule } from '../types';
-import { asPolicy, at, CILIUM_KINDS, enforced, hasSyntaxErrors, ruleMaps } from './common';
+import { asPolicy, CILIUM_KINDS, enforced, hasSyntaxErrors, ruleMaps } from './common';
+import { locate } from '../../analysis/locate';
 import { fqdnEntries } from './dnsSupport';
 import { appendDnsEntriesFix, dnsListFor, lookupAllowed, quotedList, resolvingPods } from './fqdnSupport';
 import { subjectsOf } from './subjects';
@@ -42,7 +43,7 @@ export const dnsPatternMissesFqdnRule: Rule = {
         const fixes = target ? [appendDnsEntriesFix(target, [entry.matcher], `Allow looking up "${entry.matcher.value}" in the DNS rule of ${target.owner}`)] : [];
         context.report({
           message: `No DNS rule lets ${who} look up ${what}: the DNS proxy allows only ${quotedList(patterns)}${apexNote(entry.matcher.value, patterns)}. The lookup is refused, so toFQDNs never learns its addresses.`,
-          location: at(policy, entry.value.span),
+          location: locate(policy, entry.value.span),
           ...(fixes.length ? { fixes } : {}),
         });
       }

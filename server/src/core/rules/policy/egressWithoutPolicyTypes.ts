@@ -1,7 +1,8 @@
 import { isNetworkPolicy } from '../../k8s/resources';
 import { asMap, getPair, items, stringValue } from '../../yaml/nodes';
 import type { Rule } from '../types';
-import { at, enforced, hasSyntaxErrors, policyIdOf, presentPair } from './common';
+import { enforced, hasSyntaxErrors, policyIdOf, presentPair } from './common';
+import { locate } from '../../analysis/locate';
 import { policyTypesFix } from './policyTypesFix';
 import { subjectsOf } from './subjects';
 
@@ -48,7 +49,7 @@ spec:
     }
     context.report({
       message: `Without policyTypes this policy also denies all ingress to ${who}: policyTypes defaults to [Ingress, Egress] when egress rules are present, and there are no ingress rules. List the directions it should govern.`,
-      location: at(resource, egress.key.span),
+      location: locate(resource, egress.key.span),
       fixes: [
         policyTypesFix(resource, spec, ['Egress'], 'Restrict only egress: add policyTypes [Egress]', true),
         policyTypesFix(resource, spec, ['Ingress', 'Egress'], 'Keep denying ingress too: add policyTypes [Ingress, Egress]', false),

@@ -1,7 +1,8 @@
 import { isNetworkPolicy } from '../../k8s/resources';
 import { asMap, asSeq, getPair, items, stringValue } from '../../yaml/nodes';
 import type { Rule } from '../types';
-import { at, hasSyntaxErrors } from './common';
+import { hasSyntaxErrors } from './common';
+import { locate } from '../../analysis/locate';
 import { policyTypesFix } from './policyTypesFix';
 
 export const emptyEgressListRule: Rule = {
@@ -30,7 +31,7 @@ spec:
     if (items(getPair(spec, 'policyTypes')?.value).some((t) => stringValue(t) !== null)) return;
     context.report({
       message: '`egress: []` restricts nothing: without policyTypes an empty list counts as no egress rules, so policyTypes defaults to [Ingress] and egress stays open. To deny all egress, list Egress in policyTypes.',
-      location: at(resource, egress.key.span),
+      location: locate(resource, egress.key.span),
       fixes: [policyTypesFix(resource, spec, ['Ingress', 'Egress'], 'Deny all egress: add policyTypes [Ingress, Egress]', true)],
     });
   },

@@ -1,7 +1,8 @@
 import { isNetworkPolicy } from '../../k8s/resources';
 import { asMap, getPair, items, stringValue } from '../../yaml/nodes';
 import type { Rule } from '../types';
-import { asPolicy, at, hasSyntaxErrors, POLICY_KINDS, ruleMaps } from './common';
+import { asPolicy, hasSyntaxErrors, POLICY_KINDS, ruleMaps } from './common';
+import { locate } from '../../analysis/locate';
 
 export const emptyRuleMeaningRule: Rule = {
   id: 'policy/empty-rule-meaning',
@@ -38,7 +39,7 @@ export const emptyRuleMeaningRule: Rule = {
             message: isNetworkPolicy(policy)
               ? `In a NetworkPolicy this empty rule allows all ${direction} ${fromTo}, on every port (in a CiliumNetworkPolicy the same \`{}\` would allow nothing).`
               : `In a Cilium policy this empty rule allows nothing: it only turns on ${direction} default deny for the selected pods (in a NetworkPolicy the same \`{}\` would allow all ${direction}).`,
-            location: at(policy, rule.span),
+            location: locate(policy, rule.span),
           });
         }
       }

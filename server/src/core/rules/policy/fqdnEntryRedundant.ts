@@ -1,7 +1,8 @@
 import { patternCovers, type FqdnMatcher } from '../../cilium/fqdnPattern';
 import { stringValue } from '../../yaml/nodes';
 import type { Rule } from '../types';
-import { asPolicy, at, CILIUM_KINDS, hasSyntaxErrors } from './common';
+import { asPolicy, CILIUM_KINDS, hasSyntaxErrors } from './common';
+import { locate } from '../../analysis/locate';
 import { entryPair, nameLists } from './fqdnPatternWithoutWildcard';
 
 export const fqdnEntryRedundantRule: Rule = {
@@ -38,7 +39,7 @@ export const fqdnEntryRedundantRule: Rule = {
         if (!cover?.matcher) return;
         context.report({
           message: `"${matcher.value}" is already covered by "${cover.matcher.value}" in this list.`,
-          location: at(policy, pair.value.span),
+          location: locate(policy, pair.value.span),
           tags: ['unnecessary'],
         });
       });

@@ -2,7 +2,8 @@ import { patternCovers } from '../../cilium/fqdnPattern';
 import { asMap, get, getPair, items, stringValue, type YNode, type YPair } from '../../yaml/nodes';
 import { editAt } from '../fixes/insert';
 import type { Rule } from '../types';
-import { asPolicy, at, CILIUM_KINDS, hasSyntaxErrors, ruleMaps, type PolicyResource } from './common';
+import { asPolicy, CILIUM_KINDS, hasSyntaxErrors, ruleMaps, type PolicyResource } from './common';
+import { locate } from '../../analysis/locate';
 import { matcherOf } from './dnsSupport';
 
 export const fqdnPatternWithoutWildcardRule: Rule = {
@@ -28,7 +29,7 @@ export const fqdnPatternWithoutWildcardRule: Rule = {
           .find((p) => p && p !== value && p.includes('*') && patternCovers(matcherOf(p), { kind: 'name', value }, { ciliumMinor: context.settings.ciliumMinor }));
         context.report({
           message: `"${value}" has no wildcard: it is an exact name, clearer as matchName.${covering ? ` It is also already covered by "${covering}".` : ''}`,
-          location: at(policy, pair.value!.span),
+          location: locate(policy, pair.value!.span),
           fixes: [{ title: 'Write it as matchName', edits: [editAt(policy, pair.key.span.start, pair.key.span.end, 'matchName')] }],
         });
       }

@@ -2,7 +2,8 @@ import { asMap, asSeq, get, getPair } from '../../yaml/nodes';
 import { ciliumDnsEgressRule, dnsMatchEntries } from '../fixes/dnsRule';
 import { addEntryEdit, appendItemEdit } from '../fixes/insert';
 import type { Fix, Rule } from '../types';
-import { asPolicy, at, CILIUM_KINDS, enforced, hasSyntaxErrors, ruleMaps, type PolicyResource, type RuleMap } from './common';
+import { asPolicy, CILIUM_KINDS, enforced, hasSyntaxErrors, ruleMaps, type PolicyResource, type RuleMap } from './common';
+import { locate } from '../../analysis/locate';
 import { dnsPortRules, fqdnEntries, type FqdnEntry } from './dnsSupport';
 import { quotedList, resolvingPods } from './fqdnSupport';
 import { subjectsOf } from './subjects';
@@ -48,7 +49,7 @@ egress:
         const names = entries.filter((e) => e.list === list).map((e) => e.matcher.value);
         context.report({
           message: `The DNS lookups of ${who} pass no DNS rule (toPorts.rules.dns), so Cilium's DNS proxy never sees them and this rule never learns the addresses of ${quotedList(names)}: connections to them are dropped.`,
-          location: at(policy, list.key.span),
+          location: locate(policy, list.key.span),
           ...(fix ? { fixes: [fix] } : {}),
         });
       }

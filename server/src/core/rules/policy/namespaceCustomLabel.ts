@@ -2,7 +2,8 @@ import { isNetworkPolicy, type NamespaceResource } from '../../k8s/resources';
 import { asMap, get, getPair, items, scalarText } from '../../yaml/nodes';
 import { editAt } from '../fixes/insert';
 import type { Rule } from '../types';
-import { at, hasSyntaxErrors } from './common';
+import { hasSyntaxErrors } from './common';
+import { locate } from '../../analysis/locate';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 /** Values that read as a namespace name (a DNS label), not as a flag like `"true"`. */
@@ -45,7 +46,7 @@ export const namespaceCustomLabelRule: Rule = {
             if (labelled(pair.keyText, value)) continue;
             context.report({
               message: `"${pair.keyText}" is a custom namespace label: it matches only namespaces someone labelled ${pair.keyText}=${value}, and no Namespace in the workspace has it. To select the namespace named "${value}", use ${NAME_LABEL}: ${value} (Kubernetes sets it on every namespace).`,
-              location: at(resource, pair.key.span),
+              location: locate(resource, pair.key.span),
               fixes: [{ title: `Select the namespace named "${value}" (${NAME_LABEL})`, edits: [editAt(resource, pair.key.span.start, pair.key.span.end, NAME_LABEL)] }],
             });
           }

@@ -1,7 +1,8 @@
 import type { PolicyId, PolicyModel, ReachVerdict, WorkloadInfo } from '../../engine/types';
 import { asMap, get, items, type YNode } from '../../yaml/nodes';
 import type { Rule, RuleContext } from '../types';
-import { asPolicy, at, findPolicy, enforced, hasSyntaxErrors, headSpan, listText, policyIdOf, policyName, POLICY_KINDS, presentPair, ruleMaps, type PolicyResource } from './common';
+import { asPolicy, findPolicy, enforced, hasSyntaxErrors, listText, policyIdOf, policyName, POLICY_KINDS, presentPair, ruleMaps, type PolicyResource } from './common';
+import { locate, headSpan } from '../../analysis/locate';
 import { subjectsOf, workloadText } from './subjects';
 
 export const oneSidedAllowRule: Rule = {
@@ -110,5 +111,5 @@ function report(policy: PolicyResource, context: RuleContext, peer: YNode, subje
     direction === 'egress'
       ? `This rule lets ${listText(subjects)} send to ${listText(peers)}, but their ingress${policies} admits none of it: the allowance is one-sided and never used. Allow it on the receiving side too, or remove it.`
       : `This rule admits ${listText(peers)} into ${listText(subjects)}, but their egress${policies} does not let them send it: the allowance is one-sided and never used. Allow it on the sending side too, or remove it.`;
-  context.report({ message, location: at(policy, headSpan(policy, node)) });
+  context.report({ message, location: locate(policy, headSpan(policy, node)) });
 }

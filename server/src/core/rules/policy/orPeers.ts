@@ -3,7 +3,8 @@ import { isNetworkPolicy, type NetworkPolicyResource } from '../../k8s/resources
 import { asMap, asSeq, get, getPair, isNullish, items, type YMap, type YSeq } from '../../yaml/nodes';
 import { editAt } from '../fixes/insert';
 import type { Fix, Rule } from '../types';
-import { at, hasSyntaxErrors, listText, policyIdOf } from './common';
+import { hasSyntaxErrors, listText, policyIdOf } from './common';
+import { locate } from '../../analysis/locate';
 
 export const orPeersRule: Rule = {
   id: 'policy/or-peers',
@@ -48,7 +49,7 @@ from:
         const fix = nsOnly.length === 1 && podOnly.length === 1 ? mergeFix(resource, seq, nsOnly[0], podOnly[0]) : null;
         context.report({
           message: `These are separate peers, ORed: ${ns} OR ${pods}. To allow only the selected pods inside the selected namespaces (AND), put namespaceSelector and podSelector in one element.`,
-          location: at(resource, pair.key.span),
+          location: locate(resource, pair.key.span),
           ...(fix ? { fixes: [fix] } : {}),
         });
       });

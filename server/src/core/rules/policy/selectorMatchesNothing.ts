@@ -5,7 +5,8 @@ import { damerauLevenshtein } from '../../text/didYouMean';
 import { asMap, get, getPair, items, type YNode, type YPair } from '../../yaml/nodes';
 import { addEntryEdit } from '../fixes/insert';
 import type { Fix, Rule, RuleContext } from '../types';
-import { asPolicy, at, hasSyntaxErrors, headSpan, listText, policyIdOf, POLICY_KINDS, ruleMaps, type PolicyResource } from './common';
+import { asPolicy, hasSyntaxErrors, listText, policyIdOf, POLICY_KINDS, ruleMaps, type PolicyResource } from './common';
+import { locate, headSpan } from '../../analysis/locate';
 import { namedNamespaces, nearbyLabels, normalizeCilium, podPart, podsIn, podsMatching, usesNamespaceLabels } from './selectorScope';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -76,7 +77,7 @@ function checkPods(np: PolicyResource, context: RuleContext, pair: YPair, model:
   const elsewhere = podsMatching(model, sel).filter((w) => !scope.includes(w.namespace));
   let message = `No pod in ${where} has ${describeSelector(sel)}; pods there have ${nearbyLabels(sel, pods)}.`;
   if (elsewhere.length > 0) message += ` Matching pods run in ${listText([...new Set(elsewhere.map((w) => w.namespace))])}${alonePeer ? ': a podSelector alone only looks in the policy\'s namespace; add a namespaceSelector in the same element' : ''}.`;
-  context.report({ message, location: at(np, pair.key.span) });
+  context.report({ message, location: locate(np, pair.key.span) });
 }
 
 /** A namespaceSelector matching no namespace the workspace knows. */
@@ -91,7 +92,7 @@ function reportNamespaces(np: PolicyResource, context: RuleContext, pair: YPair,
     if (close.length === 0) return;
     context.report({
       message: `No namespace in the workspace is named ${listText(wanted)}; did you mean ${listText(close)}?`,
-      location: at(np, pair.key.span),
+      location: locate(np, pair.key.span),
     });
     return;
   }
@@ -100,7 +101,7 @@ function reportNamespaces(np: PolicyResource, context: RuleContext, pair: YPair,
   const nearby = labelled.length > 0 ? ` (${listText(labelled)})` : '';
   context.report({
     message: `No namespace in the workspace has ${describeSelector(sel)}${nearby}, so this peer matches nothing here. Namespaces carry custom labels only if someone sets them; every namespace has ${NAME_LABEL}=<its name>.`,
-    location: at(np, pair.key.span),
+    location: locate(np, pair.key.span),
   });
 }
 
@@ -124,7 +125,7 @@ function checkCilium(policy: PolicyResource, context: RuleContext): void {
           const where = scope === null ? 'the workspace' : `namespace ${listText(scope)}`;
           context.report({
             message: `No pod in ${where} has ${describeSelector(podPart(sel))}; pods there have ${nearbyLabels(sel, pods)}.`,
-            location: at(policy, subject.key.span),
+            location: locate(policy, subject.key.span),
           });
         }
       }
@@ -153,7 +154,7 @@ function reportCiliumPeer(policy: PolicyResource, context: RuleContext, node: YN
   const named = namedNamespaces(sel);
   const pinned = !clusterwide && named === null && !usesNamespaceLabels(sel);
   const pods = podPart(sel);
-  const location = at(policy, headSpan(policy, node));
+  const location = locate(policy, headSpan(policy, node));
   if (pinned) {
     // C7: no namespace label → Cilium adds the policy's namespace. Always worth saying when it misses.
     const elsewhere = [...new Set(podsMatching(model, sel).map((w) => w.namespace))].filter((ns) => ns !== policy.namespace);

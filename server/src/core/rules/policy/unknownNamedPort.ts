@@ -2,7 +2,8 @@ import type { PolicyModel, WorkloadInfo } from '../../engine/types';
 import { isNetworkPolicy, isWorkload, type Resource, type WorkloadResource } from '../../k8s/resources';
 import { asMap, get, getPair, items, scalarText, type YNode } from '../../yaml/nodes';
 import type { Rule, RuleContext } from '../types';
-import { asPolicy, at, hasSyntaxErrors, listText, policyIdOf, POLICY_KINDS, presentPair, ruleMaps, type PolicyResource } from './common';
+import { asPolicy, hasSyntaxErrors, listText, policyIdOf, POLICY_KINDS, presentPair, ruleMaps, type PolicyResource } from './common';
+import { locate } from '../../analysis/locate';
 
 export const unknownNamedPortRule: Rule = {
   id: 'policy/unknown-named-port',
@@ -96,7 +97,7 @@ function check(policy: PolicyResource, context: RuleContext, port: NamedPort, re
   if (receivers.outside) {
     context.report({
       message: `The named port "${port.name}" never matches here: a named port is looked up on the receiving pod, and this rule only sends to addresses outside the cluster's pods. Use the port number.`,
-      location: at(policy, port.node.span),
+      location: locate(policy, port.node.span),
     });
     return;
   }
@@ -107,7 +108,7 @@ function check(policy: PolicyResource, context: RuleContext, port: NamedPort, re
   const who = direction === 'ingress' ? 'selected' : 'destination';
   context.report({
     message: `No ${who} pod (${listText(receivers.pods.map((w) => w.id))}) declares a container port named "${port.name}"${port.protocols.length === 1 ? ` for ${port.protocols[0]}` : ''}, so this port matches nothing. ${declared.length > 0 ? `Named ports there: ${listText(declared)}.` : 'Those pods declare no named ports.'}`,
-    location: at(policy, port.node.span),
+    location: locate(policy, port.node.span),
   });
 }
 

@@ -2,7 +2,8 @@ import { schemaFor } from '../../schema/index';
 import { walkSchema } from '../../schema/walk';
 import { suggestClosest } from '../../text/didYouMean';
 import type { Rule } from '../types';
-import { at, lastKey, orList, POLICY_KINDS, replaceFix, sameQuoting } from './support';
+import { lastKey, orList, POLICY_KINDS, replaceFix, sameQuoting } from './support';
+import { locate } from '../../analysis/locate';
 
 /** Application protocols people write as `protocol`; they all run over TCP. */
 const OVER_TCP = new Set(['HTTP', 'HTTPS', 'HTTP2', 'GRPC', 'TLS', 'WEBSOCKET']);
@@ -37,7 +38,7 @@ export const badEnumRule: Rule = {
         else message = `"${written}" is not a valid ${name}: use ${orList(field.enum.map((v) => `"${v}"`))}.`;
         context.report({
           message,
-          location: at(resource, node.span),
+          location: locate(resource, node.span),
           fixes: suggestion ? [replaceFix(resource, `Use "${suggestion}"`, node.span, sameQuoting(node, suggestion), !!sameButCase)] : undefined,
         });
       },

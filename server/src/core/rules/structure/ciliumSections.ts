@@ -5,7 +5,7 @@
  */
 import { isCiliumPolicy, type Resource } from '../../k8s/resources';
 import { asMap, asSeq, deref, get, getPair, items, type Span, type YMap, type YNode, type YSeq } from '../../yaml/nodes';
-import { headSpan } from './support';
+import { headSpan } from '../../analysis/locate';
 
 export const RULE_SECTIONS = ['ingress', 'ingressDeny', 'egress', 'egressDeny'] as const;
 export type RuleSection = (typeof RULE_SECTIONS)[number];

@@ -2,7 +2,8 @@ import { getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { sectionEntries, toPortsEntries } from './ciliumSections';
 import { DENY_PORT_ONLY_IN_ALLOW, DENY_RULE_ONLY_IN_ALLOW } from './denyRestrictions';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const denyWithL7OrFqdnRule: Rule = {
   id: 'cilium/deny-with-l7-or-fqdn',
@@ -23,7 +24,7 @@ export const denyWithL7OrFqdnRule: Rule = {
           if (!pair) continue;
           context.report({
             message: `egressDeny rules cannot use ${field} (Cilium has no FQDN deny), so the API server rejects the field: allow only the wanted names with an egress toFQDNs rule, or deny their addresses with toCIDRSet.`,
-            location: at(resource, pair.key.span),
+            location: locate(resource, pair.key.span),
           });
         }
       }
@@ -33,7 +34,7 @@ export const denyWithL7OrFqdnRule: Rule = {
           if (!pair) continue;
           context.report({
             message: `${entry.section} rules cannot have "${field}" in toPorts (deny rules match only ports, no L7), so the API server rejects it: deny the whole port, or use an allow rule with L7 rules instead.`,
-            location: at(resource, pair.key.span),
+            location: locate(resource, pair.key.span),
           });
         }
       }

@@ -1,7 +1,8 @@
 import { asMap, get, getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { nonEmptyList, sectionEntries, toPortsEntries } from './ciliumSections';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const dnsRuleOnIngressRule: Rule = {
   id: 'cilium/dns-rule-on-ingress',
@@ -22,7 +23,7 @@ export const dnsRuleOnIngressRule: Rule = {
         if (!dns || !nonEmptyList(dns.value)) continue;
         context.report({
           message: 'DNS rules are not allowed on ingress, so Cilium rejects the policy: put them in an egress rule towards kube-dns.',
-          location: at(resource, dns.key.span),
+          location: locate(resource, dns.key.span),
         });
       }
     }

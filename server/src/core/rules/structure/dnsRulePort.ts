@@ -1,7 +1,8 @@
 import { asMap, asScalar, get, getPair, items, scalarText } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { nonEmptyList, sectionEntries, toPortsEntries } from './ciliumSections';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const dnsRulePortRule: Rule = {
   id: 'cilium/dns-rule-port',
@@ -26,7 +27,7 @@ export const dnsRulePortRule: Rule = {
         if (ports.length === 0) {
           context.report({
             message: 'DNS rules need port 53 listed in the same toPorts entry, so Cilium rejects this one: add ports: [{port: "53", protocol: ANY}].',
-            location: at(resource, dns.key.span),
+            location: locate(resource, dns.key.span),
           });
           continue;
         }
@@ -39,7 +40,7 @@ export const dnsRulePortRule: Rule = {
           if (endPair && end && typeof end.value === 'number' && text !== null && /^\d+$/.test(text) && end.value > Number(text)) {
             context.report({
               message: 'DNS rules do not support port ranges, so Cilium rejects the policy: remove endPort and list port "53".',
-              location: at(resource, endPair.key.span),
+              location: locate(resource, endPair.key.span),
             });
           }
         }
@@ -47,7 +48,7 @@ export const dnsRulePortRule: Rule = {
           context.report({
             severity: 'warning',
             message: 'None of these ports is 53, so the DNS proxy never sees lookups to CoreDNS and name resolution fails: list port "53".',
-            location: at(resource, portsPair.key.span),
+            location: locate(resource, portsPair.key.span),
           });
         }
       }

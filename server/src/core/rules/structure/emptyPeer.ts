@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { netpolPeers } from './netpolParts';
-import { at, headSpan, present } from './support';
+import { present } from './support';
+import { locate, headSpan } from '../../analysis/locate';
 
 export const emptyPeerRule: Rule = {
   id: 'netpol/empty-peer',
@@ -18,7 +19,7 @@ export const emptyPeerRule: Rule = {
       const anything = peer.list === 'from' ? 'every source' : 'every destination';
       context.report({
         message: `This peer has no podSelector, namespaceSelector or ipBlock, so the API server rejects it ("must specify a peer"): add one, or remove "${peer.list}" to allow ${anything}.`,
-        location: at(resource, headSpan(resource, peer.map)),
+        location: locate(resource, headSpan(resource, peer.map)),
       });
     }
   },

@@ -1,7 +1,8 @@
 import { asScalar, deref, getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { netpolPorts } from './netpolParts';
-import { at, present } from './support';
+import { present } from './support';
+import { locate } from '../../analysis/locate';
 
 export const endPortRule: Rule = {
   id: 'netpol/endport',
@@ -22,7 +23,7 @@ export const endPortRule: Rule = {
       if (!present(portPair)) {
         context.report({
           message: 'endPort needs a numeric "port" as the start of the range, so the API server rejects it: add port (e.g. port: 32000).',
-          location: at(resource, endPair.key.span),
+          location: locate(resource, endPair.key.span),
         });
         continue;
       }
@@ -33,16 +34,16 @@ export const endPortRule: Rule = {
         if (/^\d+$/.test(port.value)) continue;
         context.report({
           message: `endPort works only with a numeric port, not the named port "${port.value}", so the API server rejects it: use the port number, or remove endPort.`,
-          location: at(resource, endPair.key.span),
-          related: [{ location: at(resource, port.span), message: 'the named port' }],
+          location: locate(resource, endPair.key.span),
+          related: [{ location: locate(resource, port.span), message: 'the named port' }],
         });
         continue;
       }
       if (typeof port.value === 'number' && typeof end.value === 'number' && end.value < port.value) {
         context.report({
           message: `endPort ${end.value} is lower than port ${port.value}, so the API server rejects it: the range must end at or above its start.`,
-          location: at(resource, end.span),
-          related: [{ location: at(resource, port.span), message: 'the start of the range' }],
+          location: locate(resource, end.span),
+          related: [{ location: locate(resource, port.span), message: 'the start of the range' }],
         });
       }
     }

@@ -5,7 +5,8 @@ import { NP_IP_BLOCK } from '../../schema/networkPolicy';
 import { walkSchema } from '../../schema/walk';
 import { get, items, stringValue } from '../../yaml/nodes';
 import type { Rule } from '../types';
-import { at, POLICY_KINDS } from './support';
+import { POLICY_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const exceptOutsideCidrRule: Rule = {
   id: 'netpol/except-outside-cidr',
@@ -39,7 +40,7 @@ export const exceptOutsideCidrRule: Rule = {
               ? null
               : `In this CIDR set, except "${except.cidr.text}" is not inside cidr "${cidr.cidr.text}", so Cilium rejects the rule: fix the range or drop the exception.`;
           }
-          if (problem) context.report({ message: problem, location: at(resource, item.span) });
+          if (problem) context.report({ message: problem, location: locate(resource, item.span) });
         }
       },
     });

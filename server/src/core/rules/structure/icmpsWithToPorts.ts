@@ -1,7 +1,8 @@
 import { get, getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { nonEmptyList, sectionEntries } from './ciliumSections';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const icmpsWithToPortsRule: Rule = {
   id: 'cilium/icmps-with-toports',
@@ -20,8 +21,8 @@ export const icmpsWithToPortsRule: Rule = {
       const toPorts = getPair(entry.map, 'toPorts')!;
       context.report({
         message: 'icmps and toPorts cannot be in the same rule, so Cilium rejects the policy: move icmps into a separate rule with the same peers.',
-        location: at(resource, icmps.key.span),
-        related: [{ location: at(resource, toPorts.key.span), message: 'toPorts in the same rule' }],
+        location: locate(resource, icmps.key.span),
+        related: [{ location: locate(resource, toPorts.key.span), message: 'toPorts in the same rule' }],
       });
     }
   },

@@ -2,7 +2,8 @@ import { familyBits, parseCidr } from '../../net/cidr';
 import { schemaFor } from '../../schema/index';
 import { walkSchema } from '../../schema/walk';
 import type { Fix, Rule } from '../types';
-import { at, POLICY_KINDS, replaceFix, sameQuoting } from './support';
+import { POLICY_KINDS, replaceFix, sameQuoting } from './support';
+import { locate } from '../../analysis/locate';
 
 export const invalidCidrRule: Rule = {
   id: 'net/invalid-cidr',
@@ -24,7 +25,7 @@ export const invalidCidrRule: Rule = {
       onValue({ node, schema: field }) {
         if (field.format !== 'cidr' || node.kind !== 'scalar' || typeof node.value !== 'string') return;
         const value = node.value;
-        const location = at(resource, node.span);
+        const location = locate(resource, node.span);
         const parsed = parseCidr(value.trim());
         if (!parsed.ok) {
           const bare = parseCidr(value.trim(), { allowBareIp: true });

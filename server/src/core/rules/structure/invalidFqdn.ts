@@ -2,7 +2,8 @@ import { validateFqdnPattern, validateMatchName } from '../../cilium/fqdnPattern
 import { schemaFor } from '../../schema/index';
 import { walkSchema } from '../../schema/walk';
 import type { Fix, Rule } from '../types';
-import { at, CILIUM_KINDS, replaceFix, sameQuoting } from './support';
+import { CILIUM_KINDS, replaceFix, sameQuoting } from './support';
+import { locate } from '../../analysis/locate';
 
 export const invalidFqdnRule: Rule = {
   id: 'cilium/invalid-fqdn',
@@ -30,7 +31,7 @@ export const invalidFqdnRule: Rule = {
         if (field.format === 'dns-name' && pair && pair.key.kind === 'scalar' && value.includes('*') && validateFqdnPattern(value) === null) {
           fixes = [replaceFix(resource, 'Rename the key to matchPattern', pair.key.span, sameQuoting(pair.key, 'matchPattern'), true)];
         }
-        context.report({ message: `${problem}, so the policy is rejected.`, location: at(resource, node.span), fixes });
+        context.report({ message: `${problem}, so the policy is rejected.`, location: locate(resource, node.span), fixes });
       },
     });
   },

@@ -2,7 +2,8 @@ import { validateHttpRegex } from '../../cilium/httpRegex';
 import { schemaFor } from '../../schema/index';
 import { walkSchema } from '../../schema/walk';
 import type { Rule } from '../types';
-import { at, CILIUM_KINDS, lastKey } from './support';
+import { CILIUM_KINDS, lastKey } from './support';
+import { locate } from '../../analysis/locate';
 
 export const invalidHttpRegexRule: Rule = {
   id: 'cilium/invalid-http-regex',
@@ -26,7 +27,7 @@ export const invalidHttpRegexRule: Rule = {
         const consequence = name === 'host' ? 'the L7 proxy cannot use the rule' : 'Cilium rejects the policy';
         context.report({
           message: `"${name}" is not a valid regular expression (${error}), so ${consequence}: fix the expression${/^\*/.test(node.value) ? ' (it is a regex, not a glob: write .* instead of a leading *)' : ''}.`,
-          location: at(resource, node.span),
+          location: locate(resource, node.span),
         });
       },
     });

@@ -1,7 +1,8 @@
 import { getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { netpolPeers } from './netpolParts';
-import { at, present } from './support';
+import { present } from './support';
+import { locate } from '../../analysis/locate';
 
 export const ipBlockWithSelectorRule: Rule = {
   id: 'netpol/ipblock-with-selector',
@@ -21,8 +22,8 @@ export const ipBlockWithSelectorRule: Rule = {
       if (selectors.length === 0) continue;
       context.report({
         message: `A peer with ipBlock may not also have ${selectors.map((s) => s.keyText).join(' or ')}, so the API server rejects it: put the ipBlock in its own "${peer.list}" item.`,
-        location: at(resource, ipBlock.key.span),
-        related: selectors.map((s) => ({ location: at(resource, s.key.span), message: `${s.keyText} in the same peer as ipBlock` })),
+        location: locate(resource, ipBlock.key.span),
+        related: selectors.map((s) => ({ location: locate(resource, s.key.span), message: `${s.keyText} in the same peer as ipBlock` })),
       });
     }
   },

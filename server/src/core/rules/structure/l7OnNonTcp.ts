@@ -2,7 +2,8 @@ import { CILIUM_PROTOCOLS } from '../../schema/ciliumPorts';
 import { asMap, asScalar, get, getPair, items, scalarText } from '../../yaml/nodes';
 import type { Fix, Rule } from '../types';
 import { nonEmptyList, sectionEntries, toPortsEntries } from './ciliumSections';
-import { addFieldEdit, at, CILIUM_KINDS, headSpan, replaceFix, sameQuoting } from './support';
+import { addFieldEdit, CILIUM_KINDS, replaceFix, sameQuoting } from './support';
+import { locate, headSpan } from '../../analysis/locate';
 
 export const l7OnNonTcpRule: Rule = {
   id: 'cilium/l7-on-non-tcp',
@@ -30,7 +31,7 @@ export const l7OnNonTcpRule: Rule = {
           if (portValue && scalarText(portValue) === '0') {
             context.report({
               message: 'L7 rules cannot be used on port "0" (every port), so Cilium rejects the policy: write the port the application listens on.',
-              location: at(resource, portValue.span),
+              location: locate(resource, portValue.span),
             });
           }
           if (dns) continue;
@@ -42,13 +43,13 @@ export const l7OnNonTcpRule: Rule = {
             const fixes: Fix[] | undefined = add ? [{ title: 'Add protocol: TCP', edits: [add], preferred: true }] : undefined;
             context.report({
               message: `${kind} rules need protocol TCP, but this port has no protocol, which in Cilium means ANY, so the policy is rejected: add protocol: TCP.`,
-              location: at(resource, headSpan(resource, port)),
+              location: locate(resource, headSpan(resource, port)),
               fixes,
             });
           } else if (typeof protocol.value === 'string' && protocol.value !== 'TCP' && (CILIUM_PROTOCOLS as readonly string[]).includes(protocol.value)) {
             context.report({
               message: `${kind} rules work only over TCP, not ${protocol.value}, so Cilium rejects the policy: use protocol: TCP.`,
-              location: at(resource, protocol.span),
+              location: locate(resource, protocol.span),
               fixes: [replaceFix(resource, 'Use TCP', protocol.span, sameQuoting(protocol, 'TCP'), true)],
             });
           }

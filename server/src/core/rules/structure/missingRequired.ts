@@ -2,7 +2,8 @@ import { schemaFor } from '../../schema/index';
 import { walkSchema } from '../../schema/walk';
 import { getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
-import { anchorSpan, at, lastKey, orList, POLICY_KINDS, present } from './support';
+import { anchorSpan, lastKey, orList, POLICY_KINDS, present } from './support';
+import { locate } from '../../analysis/locate';
 
 export const missingRequiredRule: Rule = {
   id: 'schema/missing-required',
@@ -21,7 +22,7 @@ export const missingRequiredRule: Rule = {
       onValue({ node, schema: field, path, pair }) {
         if (node.kind !== 'map' || field.type !== 'object') return;
         const owner = pair ? `"${pair.keyText}"` : `This ${lastKey(path) ?? resource.kind} entry`;
-        const where = at(resource, anchorSpan(resource, node, pair));
+        const where = locate(resource, anchorSpan(resource, node, pair));
         for (const name of field.required ?? []) {
           if (present(getPair(node, name))) continue;
           context.report({ message: `${owner} is missing the required field "${name}", so the API server rejects it.`, location: where });

@@ -1,7 +1,8 @@
 import { getPair, type YPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { EGRESS_L3_FIELDS, INGRESS_L3_FIELDS, nonEmptyList, sectionEntries } from './ciliumSections';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const mixedL3Rule: Rule = {
   id: 'cilium/mixed-l3',
@@ -21,8 +22,8 @@ export const mixedL3Rule: Rule = {
         const first = used[0];
         context.report({
           message: `Combining ${first.keyText} and ${extra.keyText} in one rule is not supported, so Cilium rejects the policy: put each in its own ${entry.section} rule.`,
-          location: at(resource, extra.key.span),
-          related: [{ location: at(resource, first.key.span), message: `${first.keyText} in the same rule` }],
+          location: locate(resource, extra.key.span),
+          related: [{ location: locate(resource, first.key.span), message: `${first.keyText} in the same rule` }],
         });
       }
     }

@@ -1,7 +1,8 @@
 import { get, getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { ciliumRules, nonEmptyList, RULE_SECTIONS } from './ciliumSections';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const noRuleSectionsRule: Rule = {
   id: 'cilium/no-rule-sections',
@@ -19,7 +20,7 @@ export const noRuleSectionsRule: Rule = {
       const kind = getPair(resource.node, 'kind');
       context.report({
         message: `This ${resource.kind} has neither spec nor specs, so Cilium rejects it as empty: add a spec with an endpointSelector and rules.`,
-        location: at(resource, (kind?.value ?? kind?.key ?? resource.node).span),
+        location: locate(resource, (kind?.value ?? kind?.key ?? resource.node).span),
       });
       return;
     }
@@ -30,7 +31,7 @@ export const noRuleSectionsRule: Rule = {
       const note = emptyLists.length ? ` (an empty ${emptyLists[0]} list counts as absent)` : '';
       context.report({
         message: `This rule has no ingress, ingressDeny, egress or egressDeny entries${note}, so Cilium rejects it: add at least one (ingress: [{}] alone means ingress default-deny).`,
-        location: at(resource, rule.anchor),
+        location: locate(resource, rule.anchor),
       });
     }
   },

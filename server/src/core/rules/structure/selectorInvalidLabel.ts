@@ -2,7 +2,8 @@ import { validateLabelKey, validateLabelValue } from '../../k8s/labelSelector';
 import { asMap, asScalar, getPath } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { selectorProblems } from './selectors';
-import { at, POLICY_KINDS } from './support';
+import { POLICY_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const selectorInvalidLabelRule: Rule = {
   id: 'selector/invalid-label',
@@ -21,16 +22,16 @@ Keys are an optional DNS prefix and a name (\`app.kubernetes.io/name\`): the nam
     for (const p of selectorProblems(resource)) {
       if (p.code !== 'label-key-invalid' && p.code !== 'label-value-invalid' && p.code !== 'selector-label-value-empty') continue;
       const message = p.code === 'selector-label-value-empty' ? `${p.message}: write the label's value.` : rejected(p.message);
-      context.report({ severity: p.severity, message, location: at(resource, p.span) });
+      context.report({ severity: p.severity, message, location: locate(resource, p.span) });
     }
     const labels = asMap(getPath(resource.node, ['metadata', 'labels']));
     for (const pair of labels?.pairs ?? []) {
       const keyProblem = validateLabelKey(pair.keyText);
-      if (keyProblem) context.report({ message: rejected(keyProblem), location: at(resource, pair.key.span) });
+      if (keyProblem) context.report({ message: rejected(keyProblem), location: locate(resource, pair.key.span) });
       const value = asScalar(pair.value);
       if (value && typeof value.value === 'string') {
         const valueProblem = validateLabelValue(value.value);
-        if (valueProblem) context.report({ message: rejected(valueProblem), location: at(resource, value.span) });
+        if (valueProblem) context.report({ message: rejected(valueProblem), location: locate(resource, value.span) });
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { selectorProblems } from './selectors';
-import { at, POLICY_KINDS } from './support';
+import { POLICY_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 export const selectorOperatorValuesRule: Rule = {
   id: 'selector/operator-values',
@@ -20,7 +21,7 @@ export const selectorOperatorValuesRule: Rule = {
         p.code === 'selector-values-forbidden'
           ? `${text.replace(/; remove them$/, '')}, so the API server rejects the selector: remove them.`
           : `${text}, so the API server rejects the selector.`;
-      context.report({ message, location: at(resource, p.span) });
+      context.report({ message, location: locate(resource, p.span) });
     }
   },
 };

@@ -1,7 +1,8 @@
 import { getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { ciliumRules } from './ciliumSections';
-import { at, CILIUM_KINDS, present } from './support';
+import { CILIUM_KINDS, present } from './support';
+import { locate } from '../../analysis/locate';
 
 export const subjectSelectorRule: Rule = {
   id: 'cilium/subject-selector',
@@ -22,18 +23,18 @@ export const subjectSelectorRule: Rule = {
       if (present(node) && namespaced) {
         context.report({
           message: 'nodeSelector (a host policy) is allowed only in a CiliumClusterwideNetworkPolicy, so this CiliumNetworkPolicy is rejected: use endpointSelector, or make it clusterwide.',
-          location: at(resource, node.key.span),
+          location: locate(resource, node.key.span),
         });
       } else if (present(node) && present(endpoint)) {
         context.report({
           message: 'A rule cannot have both endpointSelector and nodeSelector, so it is rejected: keep endpointSelector for pods or nodeSelector for nodes.',
-          location: at(resource, node.key.span),
-          related: [{ location: at(resource, endpoint.key.span), message: 'endpointSelector of the same rule' }],
+          location: locate(resource, node.key.span),
+          related: [{ location: locate(resource, endpoint.key.span), message: 'endpointSelector of the same rule' }],
         });
       } else if (!present(node) && !present(endpoint)) {
         context.report({
           message: `This rule has no endpointSelector, so it is rejected: add one (endpointSelector: {} selects every pod of the ${namespaced ? 'namespace' : 'cluster'}).`,
-          location: at(resource, rule.anchor),
+          location: locate(resource, rule.anchor),
         });
       }
     }

@@ -2,29 +2,13 @@
  * Small helpers the structural rules share: where a finding goes (a node, a key, or the first
  * line of a multi-line entry), and minimal text edits for their fixes.
  */
-import type { SourceLocation } from '../../engine/types';
+import { headSpan } from '../../analysis/locate';
 import type { Resource } from '../../k8s/resources';
 import { deref, type Span, type YMap, type YNode, type YPair, type YScalar } from '../../yaml/nodes';
 import type { FieldPath } from '../../schema/types';
 import type { Fix, TextEditAt } from '../types';
 
-export const POLICY_KINDS = ['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] as const;
-export const CILIUM_KINDS = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] as const;
-
-/** Absolute location of a document-relative span of the resource. */
-export function at(resource: Resource, span: Span): SourceLocation {
-  const offset = resource.source.document.offset;
-  return { uri: resource.source.uri, start: offset + span.start, end: offset + span.end };
-}
-
-/** A node's span cut at the end of its first line: a multi-line entry is marked by its first line only. */
-export function headSpan(resource: Resource, node: YNode): Span {
-  const text = resource.source.document.text;
-  const newline = text.indexOf('\n', node.span.start);
-  let end = Math.min(node.span.end, newline < 0 ? text.length : newline);
-  while (end > node.span.start && /\s/.test(text[end - 1])) end--;
-  return { start: node.span.start, end: Math.max(end, node.span.start) };
-}
+export { CILIUM_KINDS, POLICY_KINDS } from '../../k8s/resources';
 
 /** Where a finding about a value goes: the key holding it, else the first line of the value. */
 export function anchorSpan(resource: Resource, node: YNode, pair: YPair | null): Span {

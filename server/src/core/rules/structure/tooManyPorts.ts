@@ -1,7 +1,8 @@
 import { asSeq, getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { sectionEntries, toPortsEntries } from './ciliumSections';
-import { at, CILIUM_KINDS } from './support';
+import { CILIUM_KINDS } from './support';
+import { locate } from '../../analysis/locate';
 
 /** Cilium's `maxPorts` (rule_validation.go) and the CRD's MaxItems on `ports`. */
 const MAX_PORTS = 40;
@@ -24,7 +25,7 @@ export const tooManyPortsRule: Rule = {
         if (!ports || count <= MAX_PORTS) continue;
         context.report({
           message: `This toPorts entry lists ${count} ports, more than Cilium's limit of ${MAX_PORTS}, so the policy is rejected: split them over several toPorts entries.`,
-          location: at(resource, ports.key.span),
+          location: locate(resource, ports.key.span),
         });
       }
     }

@@ -3,7 +3,8 @@ import { schemaFor } from '../../schema/index';
 import { walkSchema } from '../../schema/walk';
 import { suggestClosest } from '../../text/didYouMean';
 import type { Rule } from '../types';
-import { at, CILIUM_KINDS, orList, replaceFix, sameQuoting } from './support';
+import { CILIUM_KINDS, orList, replaceFix, sameQuoting } from './support';
+import { locate } from '../../analysis/locate';
 
 const CRD_ENTITIES = CILIUM_ENTITIES.filter((e) => e.inCrdEnum).map((e) => e.name);
 
@@ -30,7 +31,7 @@ export const unknownEntityRule: Rule = {
           context.report({
             severity: 'warning',
             message: `"${name}" exists in Cilium's code but not in the CRD's list of entities, so the API server will probably reject it: use "world".`,
-            location: at(resource, node.span),
+            location: locate(resource, node.span),
             fixes: [replaceFix(resource, 'Use "world"', node.span, sameQuoting(node, 'world'))],
           });
           return;
@@ -40,7 +41,7 @@ export const unknownEntityRule: Rule = {
           message: suggestion
             ? `"${name}" is not a Cilium entity, so the policy is rejected; did you mean "${suggestion}"?`
             : `"${name}" is not a Cilium entity, so the policy is rejected: use ${orList(CRD_ENTITIES)}.`,
-          location: at(resource, node.span),
+          location: locate(resource, node.span),
           fixes: suggestion ? [replaceFix(resource, `Use "${suggestion}"`, node.span, sameQuoting(node, suggestion), true)] : undefined,
         });
       },

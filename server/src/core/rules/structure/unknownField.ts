@@ -5,7 +5,8 @@ import { suggestClosest } from '../../text/didYouMean';
 import { getPair, type YScalar } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { isDenyRestricted } from './denyRestrictions';
-import { at, POLICY_KINDS, replaceFix, sameQuoting } from './support';
+import { POLICY_KINDS, replaceFix, sameQuoting } from './support';
+import { locate } from '../../analysis/locate';
 
 /** Known fields are listed in the message only when there are few of them. */
 const MAX_LISTED_FIELDS = 8;
@@ -31,7 +32,7 @@ export const unknownFieldRule: Rule = {
         const names = fieldNames(parent);
         const where = path.length ? formatPath(path) : resource.kind;
         const suggestion = suggestClosest(key, names);
-        const location = at(resource, pair.key.span);
+        const location = locate(resource, pair.key.span);
         if (suggestion) {
           const keyNode = pair.key.kind === 'scalar' ? (pair.key as YScalar) : null;
           // Renaming onto a key that is already there would only create a duplicate.
@@ -48,7 +49,7 @@ export const unknownFieldRule: Rule = {
         context.report({
           severity: 'warning',
           message: `"${pair.keyText}" needs Cilium ${field.since} or later; the configured Cilium 1.${context.settings.ciliumMinor} does not know it, so its API server rejects it as an unknown field.`,
-          location: at(resource, pair.key.span),
+          location: locate(resource, pair.key.span),
         });
       },
     });

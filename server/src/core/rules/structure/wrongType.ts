@@ -4,7 +4,8 @@ import type { FieldSchema, FieldType } from '../../schema/types';
 import { typeMismatch, walkSchema } from '../../schema/walk';
 import type { YNode, YScalar } from '../../yaml/nodes';
 import type { Fix, Rule } from '../types';
-import { anchorSpan, at, POLICY_KINDS, replaceFix, sourceText, valueLabel } from './support';
+import { anchorSpan, POLICY_KINDS, replaceFix, sourceText, valueLabel } from './support';
+import { locate } from '../../analysis/locate';
 
 const EXPECTED: Record<FieldType, string> = {
   object: 'a map of fields',
@@ -40,7 +41,7 @@ export const wrongTypeRule: Rule = {
           if (field.format === 'k8s-port' && node.kind === 'scalar' && typeof node.value === 'string' && DIGITS.test(node.value) && node.style !== 'plain') {
             context.report({
               message: `${label} is quoted, so "${node.value}" is read as a port name, and names must contain a letter: remove the quotes to mean port ${node.value}.`,
-              location: at(resource, node.span),
+              location: locate(resource, node.span),
               fixes: [unquoteFix(resource, node)],
             });
           }
@@ -49,7 +50,7 @@ export const wrongTypeRule: Rule = {
         context.report({
           message: `${label} must be ${EXPECTED[field.type]}, not ${actual}${advice(resource, node, field)}.`,
           // A scalar is marked itself; a whole list or map by its key (or first line).
-          location: at(resource, node.kind === 'scalar' ? node.span : anchorSpan(resource, node, pair)),
+          location: locate(resource, node.kind === 'scalar' ? node.span : anchorSpan(resource, node, pair)),
           fixes: fixesFor(resource, node, field),
         });
       },

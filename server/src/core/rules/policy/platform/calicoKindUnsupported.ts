@@ -1,6 +1,7 @@
 import { get } from '../../../yaml/nodes';
 import type { Rule } from '../../types';
-import { at, hasSyntaxErrors } from '../common';
+import { hasSyntaxErrors } from '../common';
+import { locate } from '../../../analysis/locate';
 import { isCalicoApiVersion } from './calico';
 
 export const calicoKindUnsupportedRule: Rule = {
@@ -19,7 +20,7 @@ export const calicoKindUnsupportedRule: Rule = {
     if (!node) return;
     context.report({
       message: `AKS supports Calico for standard Kubernetes NetworkPolicy only: Calico's own ${resource.kind} is not tested or supported by AKS, and needs Calico's projectcalico.org API to be installed.`,
-      location: at(resource, node.span),
+      location: locate(resource, node.span),
     });
   },
 };

@@ -1,6 +1,7 @@
 import { get } from '../../../yaml/nodes';
 import type { Rule } from '../../types';
-import { at, hasSyntaxErrors } from '../common';
+import { hasSyntaxErrors } from '../common';
+import { locate } from '../../../analysis/locate';
 import { isCalicoApiVersion } from './calico';
 import { ENGINE_SETTING } from './engineText';
 
@@ -20,7 +21,7 @@ export const calicoOnCiliumRule: Rule = {
     if (!node) return;
     context.report({
       message: `${resource.apiVersion} is Calico's API, but the cluster's policy engine is Cilium (${ENGINE_SETTING}): Calico is not installed, so this ${resource.kind} is rejected or ignored. Write it as a Cilium policy or a Kubernetes NetworkPolicy.`,
-      location: at(resource, node.span),
+      location: locate(resource, node.span),
     });
   },
 };

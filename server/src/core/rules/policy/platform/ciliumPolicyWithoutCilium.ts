@@ -1,6 +1,7 @@
 import { get } from '../../../yaml/nodes';
 import type { Rule } from '../../types';
-import { asPolicy, at, CILIUM_KINDS, hasSyntaxErrors, headSpan } from '../common';
+import { asPolicy, CILIUM_KINDS, hasSyntaxErrors } from '../common';
+import { locate, headSpan } from '../../../analysis/locate';
 import { ENGINE_SETTING, engineText } from './engineText';
 
 export const ciliumPolicyWithoutCiliumRule: Rule = {
@@ -24,7 +25,7 @@ export const ciliumPolicyWithoutCiliumRule: Rule = {
         : `the cluster's policy engine is ${engineText(engine)} (${ENGINE_SETTING}), which enforces only Kubernetes NetworkPolicy`;
     context.report({
       message: `This ${policy.kind} has no effect: ${because}. Cilium policies need Azure CNI powered by Cilium (--network-dataplane cilium); without it the cilium.io CRDs are missing and the object is rejected or ignored.`,
-      location: at(policy, kind ? kind.span : headSpan(policy, policy.node)),
+      location: locate(policy, kind ? kind.span : headSpan(policy, policy.node)),
     });
   },
 };

@@ -1,7 +1,8 @@
 import { isNetworkPolicy } from '../../../k8s/resources';
 import { asMap, get, getPair, items, scalarText } from '../../../yaml/nodes';
 import type { Rule } from '../../types';
-import { at, hasSyntaxErrors } from '../common';
+import { hasSyntaxErrors } from '../common';
+import { locate } from '../../../analysis/locate';
 
 export const endPortOnCilium116Rule: Rule = {
   id: 'platform/endport-on-cilium-116',
@@ -24,7 +25,7 @@ export const endPortOnCilium116Rule: Rule = {
           const from = scalarText(get(port, 'port'));
           context.report({
             message: `Cilium 1.${s.ciliumMinor} ignores endPort: only port ${from ?? '(none)'} of this range is allowed (NetworkPolicy endPort needs Cilium 1.17 or later).`,
-            location: at(resource, pair.key.span),
+            location: locate(resource, pair.key.span),
           });
         }
       }

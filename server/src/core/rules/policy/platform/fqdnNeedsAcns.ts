@@ -1,6 +1,7 @@
 import { getPair, items, get } from '../../../yaml/nodes';
 import type { Rule } from '../../types';
-import { asPolicy, at, CILIUM_KINDS, hasSyntaxErrors, ruleMaps } from '../common';
+import { asPolicy, CILIUM_KINDS, hasSyntaxErrors, ruleMaps } from '../common';
+import { locate } from '../../../analysis/locate';
 import { ACNS_SETTING } from './engineText';
 
 export const fqdnNeedsAcnsRule: Rule = {
@@ -29,7 +30,7 @@ Reported as a warning when \`${ACNS_SETTING}\` is \`none\`, as information while
             acns === 'none'
               ? `toFQDNs needs Advanced Container Networking Services (FQDN filtering), and the cluster setting says ACNS is off (${ACNS_SETTING}: none): this rule does not work. Enable it with az aks update --enable-acns.`
               : `On AKS, toFQDNs works only with Advanced Container Networking Services (FQDN filtering, az aks update --enable-acns). Set ${ACNS_SETTING} to say whether this cluster has it.`,
-          location: at(policy, pair.key.span),
+          location: locate(policy, pair.key.span),
         });
       }
     }

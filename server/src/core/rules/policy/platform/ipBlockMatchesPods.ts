@@ -1,7 +1,8 @@
 import { AddressSet, ipBlockSet, parseCidr, type Cidr } from '../../../net/cidr';
 import { asMap, get, items, scalarText, type YNode } from '../../../yaml/nodes';
 import type { Rule } from '../../types';
-import { asPolicy, at, hasSyntaxErrors, POLICY_KINDS, ruleMaps, type PolicyResource } from '../common';
+import { asPolicy, hasSyntaxErrors, POLICY_KINDS, ruleMaps, type PolicyResource } from '../common';
+import { locate } from '../../../analysis/locate';
 
 /** Azure CNI Overlay's default pod CIDR (aks-platform.md §1). */
 export const OVERLAY_POD_CIDR = '10.244.0.0/16';
@@ -37,7 +38,7 @@ export const ipBlockMatchesPodsRule: Rule = {
       const inside = POD_SET.containsSet(whole);
       context.report({
         message: `${whole.equals(POD_SET) ? `${cidr} is` : inside ? `${cidr} lies in` : `${cidr} includes`} ${OVERLAY_POD_CIDR}, the default pod CIDR of Azure CNI Overlay, but on Cilium a CIDR never matches pods or nodes: ${inside ? 'this rule reaches no pod' : 'pods and nodes in it are not covered'}. Select pods with podSelector/namespaceSelector (toEndpoints in Cilium); reach nodes with the host and remote-node entities.`,
-        location: at(policy, node.span),
+        location: locate(policy, node.span),
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
-import { asPolicy, at, hasSyntaxErrors } from '../common';
+import { asPolicy, hasSyntaxErrors } from '../common';
+import { locate } from '../../../analysis/locate';
 import { l7RulePairs } from './l7Rules';
 
 export const l7InCcnpRule: Rule = {
@@ -18,7 +19,7 @@ export const l7InCcnpRule: Rule = {
     for (const pair of l7RulePairs(policy)) {
       context.report({
         message: `L7 rules (${pair.keyText}) are not supported in a CiliumClusterwideNetworkPolicy on AKS: move this rule into a namespaced CiliumNetworkPolicy.`,
-        location: at(policy, pair.key.span),
+        location: locate(policy, pair.key.span),
       });
     }
   },

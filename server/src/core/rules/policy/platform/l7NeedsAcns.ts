@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
-import { asPolicy, at, CILIUM_KINDS, hasSyntaxErrors } from '../common';
+import { asPolicy, CILIUM_KINDS, hasSyntaxErrors } from '../common';
+import { locate } from '../../../analysis/locate';
 import { ACNS_SETTING } from './engineText';
 import { l7RulePairs } from './l7Rules';
 
@@ -27,7 +28,7 @@ Reported as a warning when \`${ACNS_SETTING}\` is \`none\` or \`fqdn\`, as infor
           acns === 'unknown'
             ? `On AKS, ${what} rules work only with Advanced Container Networking Services L7 policies (--enable-acns --acns-advanced-networkpolicies L7). Set ${ACNS_SETTING} to say whether this cluster has them.`
             : `${what} rules need Advanced Container Networking Services with L7 policies, and the cluster setting says ${acns === 'none' ? 'ACNS is off' : 'only FQDN filtering is on'} (${ACNS_SETTING}: ${acns}): this rule does not work. Enable it with az aks update --enable-acns --acns-advanced-networkpolicies L7.`,
-        location: at(policy, pair.key.span),
+        location: locate(policy, pair.key.span),
       });
     }
   },

@@ -1,4 +1,4 @@
-import type { Peer } from '../../core/engine/types';
+import type { Peer } from '../engine/types';
 import { externalPeers, type FlowsReport } from './flowsReport';
 import { isPodPeer, l7Text, peerText } from './labels';
 

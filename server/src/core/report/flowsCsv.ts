@@ -1,4 +1,4 @@
-import type { CliWorkspace } from '../workspace';
+import type { ReportLocations } from './locations';
 import { externalPeers, type FlowsReport } from './flowsReport';
 import { isPodPeer, l7Text, peerText, ruleWithLocation } from './labels';
 
@@ -6,7 +6,7 @@ import { isPodPeer, l7Text, peerText, ruleWithLocation } from './labels';
  * `from,to,ports,l7,rules`: one row per effective flow, then one per allowed peer that is not a
  * pod group (addresses, entities, domain names), in the direction the traffic goes.
  */
-export function formatFlowsCsv(report: FlowsReport, ws: CliWorkspace): string {
+export function formatFlowsCsv(report: FlowsReport, ws: ReportLocations): string {
   const rows: string[][] = [['from', 'to', 'ports', 'l7', 'rules']];
   for (const f of report.effective) {
     rows.push([f.from, f.to, f.ports, l7Text(f.l7), [...f.egressRules, ...f.ingressRules].map((r) => ruleWithLocation(r, ws)).join('; ')]);

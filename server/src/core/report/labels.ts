@@ -1,6 +1,6 @@
 /** Shared wording for policies, rules, peers and endpoints, so every format names things alike. */
-import type { AllowedPeer, Endpoint, IsolationInfo, L7Constraint, Peer, PolicyId, RuleRef } from '../../core/engine/types';
-import type { CliWorkspace } from '../workspace';
+import type { AllowedPeer, Endpoint, IsolationInfo, L7Constraint, Peer, PolicyId, RuleRef } from '../engine/types';
+import type { ReportLocations } from './locations';
 
 /** `namespace/name`, or just `name` for a cluster-wide policy. */
 export function policyName(policy: PolicyId): string {
@@ -14,7 +14,7 @@ export function ruleName(rule: RuleRef): string {
 }
 
 /** `backend/allow-api ingress[0] (policies/api.yaml:12:9)`. */
-export function ruleWithLocation(rule: RuleRef, ws: CliWorkspace): string {
+export function ruleWithLocation(rule: RuleRef, ws: ReportLocations): string {
   const where = ws.where(rule.location);
   return where ? `${ruleName(rule)} (${where})` : ruleName(rule);
 }
@@ -90,7 +90,7 @@ export interface RuleJson {
   readonly column: number | null;
 }
 
-export function ruleJson(rule: RuleRef, ws: CliWorkspace): RuleJson {
+export function ruleJson(rule: RuleRef, ws: ReportLocations): RuleJson {
   const at = ws.locate(rule.location);
   return {
     policy: rule.policy.name,
@@ -115,4 +115,8 @@ export function uniqueRules(rules: Iterable<RuleRef>): RuleRef[] {
     out.push(r);
   }
   return out;
+}
+
+export function policyJson(policy: PolicyId) {
+  return { kind: policy.kind, namespace: policy.namespace, name: policy.name };
 }

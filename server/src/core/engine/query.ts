@@ -2,9 +2,9 @@
  * Turns the words of a question (`FROM`, `TO`, port, protocol, HTTP request) into a ReachQuery,
  * for can-reach's arguments and verify's expectations alike.
  */
-import { isIP } from 'net';
-import type { Endpoint, HttpRequest, PolicyModel, ReachQuery } from '../core/engine/types';
-import type { Protocol } from '../core/k8s/resources';
+import { parseIp } from '../net/cidr';
+import type { Endpoint, HttpRequest, PolicyModel, ReachQuery } from './types';
+import type { Protocol } from '../k8s/resources';
 
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
@@ -32,7 +32,7 @@ export function parseEndpoint(text: string, role: 'FROM' | 'TO'): Endpoint {
   if (text === 'world') return { type: 'world' };
   if (text.startsWith('ip:')) {
     const address = text.slice(3);
-    if (isIP(address) === 0) throw new QueryError(`${role} '${text}': '${address}' is not an IPv4 or IPv6 address`, 'usage');
+    if (!isIpAddress(address)) throw new QueryError(`${role} '${text}': '${address}' is not an IPv4 or IPv6 address`, 'usage');
     return { type: 'ip', address };
   }
   if (text.startsWith('fqdn:')) {
@@ -108,4 +108,10 @@ export function describeTraffic(query: Pick<ReachQuery, 'port' | 'protocol' | 'h
   if (query.port === undefined) return '(any traffic)';
   const http = query.http ? ` ${query.http.method} ${query.http.path}` : '';
   return `on ${query.protocol ?? 'TCP'} ${query.port}${http}`;
+}
+
+/** An IPv4 or IPv6 address as Node's `net.isIP` takes it: no leading zeros in IPv4 octets. */
+function isIpAddress(text: string): boolean {
+  const ip = parseIp(text);
+  return ip.ok && !ip.leadingZeros;
 }

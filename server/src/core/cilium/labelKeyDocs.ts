@@ -3,7 +3,7 @@
  * key constants and entity meanings come from core/cilium/labelKeys.ts), and the namespace-name
  * label of Kubernetes namespace selectors (K13).
  */
-import { NAMESPACE_NAME_LABEL } from '../../core/engine/groups';
+import { NAMESPACE_NAME_LABEL } from '../engine/groups';
 import {
   CLUSTER_LABEL,
   entityInfo,
@@ -11,9 +11,9 @@ import {
   parseCiliumLabelKey,
   POD_NAMESPACE_LABEL,
   SERVICE_ACCOUNT_LABEL,
-} from '../../core/cilium/labelKeys';
-import { DOCS } from '../../core/schema/common';
-import { code, docsLink } from './markdown';
+} from './labelKeys';
+import { DOCS } from '../schema/common';
+import { code, docsLink } from '../text/markdown';
 
 const SOURCE_TEXT: Readonly<Record<string, string>> = {
   k8s: 'The `k8s:` prefix says the label must come from Kubernetes: the pod\'s own labels, or the namespace and service-account labels Cilium derives for it.',

@@ -1,10 +1,10 @@
-import type { AllowedPeer, WorkloadFlows } from '../../core/engine/types';
-import type { CliWorkspace } from '../workspace';
+import type { AllowedPeer, WorkloadFlows } from '../engine/types';
+import type { ReportLocations } from './locations';
 import { byNamespace, type FlowsReport } from './flowsReport';
 import { isolationSummary, l7Text, peerAgreementText, peerText, ruleWithLocation } from './labels';
 
 /** A Markdown report: a section per namespace, a table of allowed peers per workload, the effective flows. */
-export function formatFlowsMarkdown(report: FlowsReport, ws: CliWorkspace): string {
+export function formatFlowsMarkdown(report: FlowsReport, ws: ReportLocations): string {
   const lines: string[] = ['# Network flows', ''];
   for (const [namespace, workloads] of byNamespace(report.workloads)) {
     lines.push(`## Namespace ${cell(namespace)}`, '');
@@ -28,7 +28,7 @@ export function formatFlowsMarkdown(report: FlowsReport, ws: CliWorkspace): stri
   return lines.join('\n');
 }
 
-function workloadSection(flows: WorkloadFlows, ws: CliWorkspace): string[] {
+function workloadSection(flows: WorkloadFlows, ws: ReportLocations): string[] {
   const w = flows.workload;
   const where = ws.where(w.location);
   const lines = [`### ${cell(w.name)} (${w.kind}${w.implicit ? ', implicit' : ''}${w.hostNetwork ? ', hostNetwork' : ''})`, ''];
@@ -45,7 +45,7 @@ function workloadSection(flows: WorkloadFlows, ws: CliWorkspace): string[] {
   return [...lines, '| Direction | Peer | Ports | L7 | Rules |', '|---|---|---|---|---|', ...rows, ''];
 }
 
-function peerRow(direction: string, p: AllowedPeer, ws: CliWorkspace): string {
+function peerRow(direction: string, p: AllowedPeer, ws: ReportLocations): string {
   const agreement = peerAgreementText(p);
   const peer = peerText(p.peer) + (agreement ? ` (${agreement})` : '');
   return row([direction, peer, p.ports, l7Text(p.l7)], p.rules.map((r) => ruleWithLocation(r, ws)));

@@ -1,4 +1,4 @@
-import type { AllowedPeer, EffectiveFlow, EngineSettings, WorkloadFlows } from '../../core/engine/types';
+import type { AllowedPeer, EffectiveFlow, EngineSettings, WorkloadFlows } from '../engine/types';
 
 /** What the flows formats render: the workloads (sorted by id) and the flows, already filtered. */
 export interface FlowsReport {

@@ -1,5 +1,5 @@
-import type { AllowedPeer, IsolationInfo, WorkloadFlows } from '../../core/engine/types';
-import type { CliWorkspace } from '../workspace';
+import type { AllowedPeer, IsolationInfo, WorkloadFlows } from '../engine/types';
+import type { ReportLocations } from './locations';
 import { byNamespace, type FlowsReport } from './flowsReport';
 import { isolationSummary, l7Text, peerAgreementText, peerText, ruleWithLocation } from './labels';
 import { alignRows } from './table';
@@ -8,7 +8,7 @@ import { alignRows } from './table';
  * Per namespace, per workload: isolation, then allowed peers in aligned columns (peer, ports,
  * L7, rules); then the workload-to-workload flows both ends agree on.
  */
-export function formatFlowsText(report: FlowsReport, ws: CliWorkspace): string {
+export function formatFlowsText(report: FlowsReport, ws: ReportLocations): string {
   const lines: string[] = [];
   for (const [namespace, workloads] of byNamespace(report.workloads)) {
     lines.push(`namespace ${namespace}`);
@@ -26,7 +26,7 @@ export function formatFlowsText(report: FlowsReport, ws: CliWorkspace): string {
   return lines.join('\n') + '\n';
 }
 
-function workloadLines(flows: WorkloadFlows, ws: CliWorkspace): string[] {
+function workloadLines(flows: WorkloadFlows, ws: ReportLocations): string[] {
   const w = flows.workload;
   const traits = [w.kind, ...(w.implicit ? ['implicit'] : []), ...(w.hostNetwork ? ['hostNetwork'] : [])];
   const where = ws.where(w.location);
@@ -36,7 +36,7 @@ function workloadLines(flows: WorkloadFlows, ws: CliWorkspace): string[] {
   return lines;
 }
 
-function peerLines(title: string, isolation: IsolationInfo, peers: readonly AllowedPeer[], ws: CliWorkspace): string[] {
+function peerLines(title: string, isolation: IsolationInfo, peers: readonly AllowedPeer[], ws: ReportLocations): string[] {
   if (!isolation.isolated) return [`    ${title}: everything (not isolated)`];
   if (peers.length === 0) return [`    ${title}: nothing`];
   const rows = peers.map((p) => {

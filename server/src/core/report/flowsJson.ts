@@ -1,11 +1,10 @@
-import type { AllowedPeer, IsolationInfo } from '../../core/engine/types';
-import type { CliWorkspace } from '../workspace';
-import { policyJson } from './canReachJson';
+import type { AllowedPeer, IsolationInfo } from '../engine/types';
+import type { ReportLocations } from './locations';
 import type { FlowsReport } from './flowsReport';
-import { ruleJson } from './labels';
+import { policyJson, ruleJson } from './labels';
 
 /** The engine's WorkloadFlows and EffectiveFlow data, with source positions as file/line/column. */
-export function formatFlowsJson(report: FlowsReport, ws: CliWorkspace): string {
+export function formatFlowsJson(report: FlowsReport, ws: ReportLocations): string {
   const json = {
     settings: { engine: report.settings.engine, ciliumVersion: `1.${report.settings.ciliumMinor}` },
     workloads: report.workloads.map((f) => ({
@@ -42,7 +41,7 @@ function isolationJson(isolation: IsolationInfo) {
   return { isolated: isolation.isolated, by: isolation.by.map(policyJson) };
 }
 
-function peerJson(allowed: AllowedPeer, ws: CliWorkspace) {
+function peerJson(allowed: AllowedPeer, ws: ReportLocations) {
   return {
     peer: allowed.peer,
     ports: allowed.ports,
