@@ -17,6 +17,10 @@ import { SettingsStore, type ServerSettings } from './settings';
  * take more than about half the time of continuous typing.
  */
 const MIN_DIAGNOSTICS_DELAY_MS = 25;
+/** Longest stretch of analysis before requests and edits waiting meanwhile are handled. */
+const ANALYSIS_SLICE_MS = 20;
+/** Files with at least this many YAML documents get a quick first pass when opened (see analyse). */
+const QUICK_PASS_MIN_DOCUMENTS = 500;
 const MAX_DIAGNOSTICS_DELAY_MS = 150;
 
 /** Analysis results of one open document at one version, kept for code actions and hover. */
@@ -39,6 +43,8 @@ export class ServerSession {
   /** Running average of the cost of an analysis pass after an edit (ms). */
   private editPassMs = 0;
   private editPending = false;
+  /** The size limit of the latest settings seen (undefined: the index's default), for reading edits at once. */
+  private maxFileSize: number | undefined;
   private readonly openDocuments = new Map<string, TextDocument>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly published = new Set<string>();
@@ -87,7 +93,7 @@ export class ServerSession {
         const uri = fileUri(files[i]);
         if (this.openDocuments.has(uri)) continue;
         const text = await readText(files[i], settings.analysis.maxFileSize);
-        if (text !== null) this.index.set(uri, text);
+        if (text !== null) this.index.set(uri, text, settings.analysis.maxFileSize);
         if (i % 50 === 0) {
           progress?.report(Math.round((i / files.length) * 100), `${i}/${files.length} files`);
           // Let requests and edits in between: indexing never blocks typing.
@@ -106,7 +112,7 @@ export class ServerSession {
 
   didOpen(document: TextDocument): void {
     this.openDocuments.set(document.uri, document);
-    this.index.set(document.uri, document.getText());
+    this.index.set(document.uri, document.getText(), this.maxFileSize);
     // The first open file gets diagnostics at once, before the workspace is indexed.
     this.schedule(document.uri, 0);
     this.scheduleOthers(document.uri);
@@ -114,7 +120,7 @@ export class ServerSession {
 
   didChange(document: TextDocument): void {
     this.openDocuments.set(document.uri, document);
-    this.index.set(document.uri, document.getText());
+    this.index.set(document.uri, document.getText(), this.maxFileSize);
     this.editPending = true;
     this.schedule(document.uri, this.editDelay());
     this.scheduleOthers(document.uri, this.editDelay());
@@ -147,7 +153,7 @@ export class ServerSession {
     const settings = await this.settingsFor(uri);
     const text = await readText(p, settings.analysis.maxFileSize);
     if (text === null) this.index.delete(uri);
-    else this.index.set(uri, text);
+    else this.index.set(uri, text, settings.analysis.maxFileSize);
     this.scheduleAll();
   }
 
@@ -226,26 +232,50 @@ export class ServerSession {
 
   private async analyse(uri: string): Promise<DocumentAnalysis | null> {
     const document = this.openDocuments.get(uri);
-    const file = this.index.get(uri);
-    if (!document || !file) return null;
+    const before = this.index.get(uri);
+    if (!document || !before) return null;
     const version = document.version;
     const settings = await this.settingsFor(uri);
     // A newer edit arrived while settings were being fetched: its own run will publish.
-    if (this.openDocuments.get(uri)?.version !== version || this.index.get(uri) !== file) return this.analyses.get(uri) ?? null;
+    if (this.openDocuments.get(uri)?.version !== version || this.index.get(uri) !== before) return this.analyses.get(uri) ?? null;
+    // The size limit is a setting: read the document again if it was read with another one.
+    this.maxFileSize = settings.analysis.maxFileSize;
+    const file = this.index.set(uri, document.getText(), settings.analysis.maxFileSize);
     const view = this.views.get(this.index, settings.analysis);
     let findings: Finding[] = [];
+    let secondPass = false;
+    const options = { onRuleError: (rule: { id: string }, resource: { kind: string; name: string }, error: unknown) => this.log(`Rule ${rule.id} failed on ${resource.kind} ${resource.name}: ${errorText(error)}`) };
+    // A large file just opened: show what each document says about itself at once; the findings
+    // that need the whole workspace follow in a second pass (scheduled below), for the same version.
+    const quick = !this.analyses.has(uri) && file.documents.length >= QUICK_PASS_MIN_DOCUMENTS;
     try {
-      findings = this.checker.check(file, view, settings.analysis, this.index.revision, {
-        onRuleError: (rule, resource, error) => this.log(`Rule ${rule.id} failed on ${resource.kind} ${resource.name}: ${errorText(error)}`),
-      });
+      // Document by document, in slices: requests and edits are handled in between.
+      const steps = this.checker.steps(file, view, settings.analysis, this.index.revision, options, quick);
+      let sliceStart = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          findings = step.value.findings;
+          break;
+        }
+        if (performance.now() - sliceStart >= ANALYSIS_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          // A newer version of the document makes this pass moot: the edit scheduled its own.
+          if (this.openDocuments.get(uri)?.version !== version) return this.analyses.get(uri) ?? null;
+          sliceStart = performance.now();
+        }
+      }
+      secondPass = quick;
     } catch (error) {
       this.log(`Analysis of ${uri} failed: ${errorText(error)}`);
     }
     const analysis: DocumentAnalysis = { version, file, findings, view };
     this.analyses.set(uri, analysis);
     const diagnostics: Diagnostic[] = toDiagnostics(file, findings, (u) => this.index.get(u), version);
-    this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const sent = this.connection.sendDiagnostics({ uri, version, diagnostics });
     this.published.add(uri);
+    // The second pass waits until the first diagnostics are written out, or they would leave together.
+    if (secondPass) void sent.then(() => this.schedule(uri, 0), () => this.schedule(uri, 0));
     return analysis;
   }
 }

@@ -2,7 +2,7 @@ import { extractResources } from '../k8s/extractResources';
 import type { Resource } from '../k8s/resources';
 import type { FileProblem } from '../problems';
 import { LineIndex } from '../text/lineIndex';
-import { asMap, getPair } from '../yaml/nodes';
+import { asMap, getPair, type YNode } from '../yaml/nodes';
 import { parseYamlDocuments, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large';
@@ -33,6 +33,12 @@ export interface ReadOptions {
   readonly cache?: YamlParseCache;
   /** Files larger than this many characters are not analysed (default 20 MB). */
   readonly maxSize?: number;
+  /**
+   * The previous version of the same file: documents whose text did not change keep their
+   * document and resource objects (re-pointed when the document moved), so an edit re-extracts
+   * only the edited document and caches keyed by those objects stay valid.
+   */
+  readonly previous?: ManifestFile;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -64,7 +70,8 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       end: binaryAt + 1,
     });
   }
-  const template = TEMPLATE_ACTION.exec(text);
+  // The template regex tries every line; most files have no `{{` at all.
+  const template = text.includes('{{') ? TEMPLATE_ACTION.exec(text) : null;
   if (template) {
     const start = template.index + template[0].lastIndexOf('{{');
     const lineEnd = text.indexOf('\n', start);
@@ -76,15 +83,48 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       end: lineEnd < 0 ? text.length : lineEnd,
     });
   }
-  const documents = parseYamlDocuments(text, { cache: options.cache });
+  const parsed = parseYamlDocuments(text, { cache: options.cache });
+  const reuse = options.previous?.uri === uri ? previousDocuments(options.previous) : null;
+  const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   let isKubernetes = false;
-  for (const doc of documents) {
+  for (const doc of parsed) {
     const root = asMap(doc.root);
     if (root && (getPair(root, 'kind') || getPair(root, 'apiVersion'))) isKubernetes = true;
-    for (const r of extractResources(uri, doc)) resources.push(r);
+    const before = reuse?.get(doc.root ?? doc.text)?.shift();
+    if (before && before.document.text === doc.text) {
+      const same = before.document.offset === doc.offset && before.document.index === doc.index;
+      const document = same ? before.document : doc;
+      documents.push(document);
+      for (const r of before.resources) resources.push(same ? r : { ...r, source: { ...r.source, document } });
+    } else {
+      documents.push(doc);
+      for (const r of extractResources(uri, doc)) resources.push(r);
+    }
   }
   return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes);
+}
+
+/**
+ * The previous version's documents by parsed tree (the parse cache gives an unchanged text the same
+ * tree; object keys hash cheaply), or by text when empty. A queue: a file may repeat a document.
+ */
+function previousDocuments(file: ManifestFile): Map<YNode | string, { document: YamlDocument; resources: Resource[] }[]> {
+  const byDocument = new Map<YamlDocument, Resource[]>();
+  for (const r of file.resources) {
+    const list = byDocument.get(r.source.document);
+    if (list) list.push(r);
+    else byDocument.set(r.source.document, [r]);
+  }
+  const out = new Map<YNode | string, { document: YamlDocument; resources: Resource[] }[]>();
+  for (const document of file.documents) {
+    const entry = { document, resources: byDocument.get(document) ?? [] };
+    const key = document.root ?? document.text;
+    const queue = out.get(key);
+    if (queue) queue.push(entry);
+    else out.set(key, [entry]);
+  }
+  return out;
 }
 
 /** Offset of a NUL or of U+FFFD (what a decoder leaves for invalid UTF-8), or -1. */

@@ -9,6 +9,8 @@ import { readManifestFile, type ManifestFile, type ReadOptions } from './manifes
  */
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
+  /** The size limit each file was read with. */
+  private readonly limits = new Map<string, number | undefined>();
   private readonly cache: YamlParseCache;
   private revisionCounter = 0;
   private resourcesMemo: { revision: number; resources: Resource[] } | null = null;
@@ -22,17 +24,23 @@ export class WorkspaceIndex {
     return this.revisionCounter;
   }
 
-  /** Sets a file's text; returns the file, unchanged (same object) when the text is the same. */
-  set(uri: string, text: string): ManifestFile {
+  /**
+   * Sets a file's text; returns the file, unchanged (same object) when the text (and the size
+   * limit it was read with) is the same. `maxSize` overrides the index's limit for this file
+   * (the server passes the user's setting).
+   */
+  set(uri: string, text: string, maxSize: number | undefined = this.options.maxSize): ManifestFile {
     const existing = this.files.get(uri);
-    if (existing && existing.text === text) return existing;
-    const file = readManifestFile(uri, text, { ...this.options, cache: this.cache });
+    if (existing && existing.text === text && this.limits.get(uri) === maxSize) return existing;
+    const file = readManifestFile(uri, text, { ...this.options, maxSize, cache: this.cache, previous: existing });
     this.files.set(uri, file);
+    this.limits.set(uri, maxSize);
     this.revisionCounter++;
     return file;
   }
 
   delete(uri: string): boolean {
+    this.limits.delete(uri);
     const removed = this.files.delete(uri);
     if (removed) this.revisionCounter++;
     return removed;

@@ -93,8 +93,22 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Ya
   return documents;
 }
 
-/** A document marker (`---` or `...`) at the start of a line, followed by a space or the line end. */
-const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+/** After `---` or `...`: a space, a tab, a line end or the end of the text make it a document marker. */
+function isMarkerEnd(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  return c === 32 || c === 9 || c === 13 || c === 10;
+}
+
+/** Offset of the next line (at or after `from`) that starts with `marker` followed by a marker end, or -1. */
+function nextMarkerLine(text: string, marker: '---' | '...', from: number): number {
+  if (from === 0 && text.startsWith(marker) && isMarkerEnd(text, 3)) return 0;
+  // indexOf runs natively: a 17 MB dump is scanned in a few milliseconds, not line by line.
+  for (let at = text.indexOf(`\n${marker}`, Math.max(0, from - 1)); at >= 0; at = text.indexOf(`\n${marker}`, at + 1)) {
+    if (isMarkerEnd(text, at + 4)) return at + 1;
+  }
+  return -1;
+}
 
 /**
  * Chunk boundaries at document markers. A marker at column 0 always ends the document in YAML
@@ -103,28 +117,26 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 export function splitDocuments(text: string): { start: number; end: number }[] {
   const chunks: { start: number; end: number }[] = [];
   let chunkStart = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl + 1;
-    const c = text.charCodeAt(lineStart);
-    if ((c === 45 /* - */ || c === 46) /* . */ && MARKER.test(text.slice(lineStart, lineStart + 4))) {
-      if (c === 45) {
-        if (lineStart > chunkStart && !isBlank(text, chunkStart, lineStart)) chunks.push({ start: chunkStart, end: lineStart });
-        else if (lineStart > chunkStart) {
-          // Leading comments/blank lines belong to the document that follows.
-          lineStart = lineEnd;
-          if (nl < 0) break;
-          continue;
-        }
-        chunkStart = lineStart;
-      } else {
-        chunks.push({ start: chunkStart, end: lineEnd });
-        chunkStart = lineEnd;
+  let dash = nextMarkerLine(text, '---', 0);
+  let dots = nextMarkerLine(text, '...', 0);
+  while (dash >= 0 || dots >= 0) {
+    if (dash >= 0 && (dots < 0 || dash < dots)) {
+      const lineStart = dash;
+      dash = nextMarkerLine(text, '---', lineStart + 3);
+      if (lineStart > chunkStart) {
+        // Leading comments/blank lines belong to the document that follows.
+        if (isBlank(text, chunkStart, lineStart)) continue;
+        chunks.push({ start: chunkStart, end: lineStart });
       }
+      chunkStart = lineStart;
+    } else {
+      const nl = text.indexOf('\n', dots);
+      const lineEnd = nl < 0 ? text.length : nl + 1;
+      chunks.push({ start: chunkStart, end: lineEnd });
+      chunkStart = lineEnd;
+      dots = nextMarkerLine(text, '...', lineEnd);
+      if (dash >= 0 && dash < lineEnd) dash = nextMarkerLine(text, '---', lineEnd);
     }
-    if (nl < 0) break;
-    lineStart = lineEnd;
   }
   if (chunkStart < text.length || chunks.length === 0) {
     if (chunks.length === 0 || !isBlank(text, chunkStart, text.length)) chunks.push({ start: chunkStart, end: text.length });
@@ -194,11 +206,36 @@ function parseChunk(chunkText: string, maxDepth: number): ParsedChunk {
       for (const e of doc.errors) problems.push(toProblem(e.code, e.message, e.pos, 'error', shift));
       for (const w of doc.warnings) problems.push(toProblem(w.code, w.message, w.pos, 'warning', shift));
       const converter = new Converter(maxDepth, shift, problems);
-      const root = doc.contents ? converter.convert(doc.contents as YamlLibNode, 0) : null;
       const text = chunkText.slice(shift, end);
-      return { root, problems: problems.map((p) => placeProblem(p, root, text)), shift, text };
+      const converted = doc.contents ? converter.convert(doc.contents as YamlLibNode, 0) : null;
+      const tooDeep = problems.find((p) => p.code === 'yaml-too-deep') ?? problems.find((p) => STACK_EXHAUSTED.test(p.message));
+      if (tooDeep) {
+        // Absurd nesting: the library's own errors then repeat by the hundred; one message says it all.
+        const at = Math.min(tooDeep.span.start, Math.max(0, text.length - 1));
+        // The tree keeps the levels above the cut (so the object is still recognised), nothing below.
+        return { root: converted, problems: [{ code: 'yaml-too-deep', severity: 'error', message: `Nesting deeper than ${maxDepth} levels: the deeper content is not analysed.`, span: { start: at, end: at + 1 } }], shift, text };
+      }
+      if (converted && converter.aliasCount > 0) {
+        const aliasProblem = excessiveAliasing(converted);
+        if (aliasProblem) problems.push(aliasProblem);
+      }
+      return { root: converted, problems: distinct(problems.map((p) => placeProblem(p, converted, text))), shift, text };
     }),
   };
+}
+
+/** What a RangeError from recursion says (the yaml library reports it as a document error). */
+const STACK_EXHAUSTED = /call stack|too much recursion/i;
+
+/** Problems without repeats (the library reports one unclosed bracket once per open level). */
+function distinct(problems: DocumentProblem[]): DocumentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.span.start}|${p.span.end}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -257,11 +294,53 @@ const STYLE: Record<string, ScalarStyle> = {
   BLOCK_FOLDED: 'folded',
 };
 
+/** Expansion allowed before a document counts as an alias bomb: ten times its written size, and at least this many nodes. */
+const ALIAS_EXPANSION_FACTOR = 10;
+const ALIAS_EXPANSION_FLOOR = 10_000;
+
+/**
+ * An alias bomb ("billion laughs"): aliases that would expand the document far beyond what is
+ * written. Our tree shares anchored nodes, so nothing is expanded here; but a tool that decodes
+ * the document (Kubernetes' go-yaml decoder rejects "excessive aliasing") would blow up, so it
+ * gets one clear error. Sizes are counted once per node (memoised), so this is linear.
+ */
+function excessiveAliasing(root: YNode): DocumentProblem | null {
+  const expanded = new Map<YNode, number>();
+  let written = 0;
+  // Post-order without recursion: aliases can chain deeper than the call stack allows.
+  const stack: { node: YNode; done: boolean }[] = [{ node: root, done: false }];
+  while (stack.length) {
+    const top = stack.pop()!;
+    const node = top.node;
+    if (expanded.has(node)) continue;
+    const children = node.kind === 'map' ? node.pairs.flatMap((p) => (p.value ? [p.key, p.value] : [p.key])) : node.kind === 'seq' ? node.items : node.kind === 'alias' && node.target ? [node.target] : [];
+    if (!top.done) {
+      written++;
+      stack.push({ node, done: true });
+      for (const c of children) if (!expanded.has(c)) stack.push({ node: c, done: false });
+      continue;
+    }
+    let size = node.kind === 'alias' ? 0 : 1;
+    for (const c of children) size += expanded.get(c) ?? 0;
+    // Saturate: the point is only whether it is too big.
+    expanded.set(node, Math.min(size, Number.MAX_SAFE_INTEGER / 2));
+  }
+  const total = expanded.get(root) ?? 0;
+  if (total <= Math.max(ALIAS_EXPANSION_FLOOR, ALIAS_EXPANSION_FACTOR * written)) return null;
+  return {
+    code: 'yaml-excessive-aliasing',
+    severity: 'error',
+    message: `Aliases expand this document to ${total > 1e9 ? 'more than a billion' : total.toLocaleString('en-US')} nodes from ${written.toLocaleString('en-US')} written (an alias bomb): YAML decoders such as Kubernetes' refuse excessive aliasing.`,
+    span: { start: root.span.start, end: Math.min(root.span.end, root.span.start + 1) },
+  };
+}
+
 /** Converts the yaml library's nodes into our tree, sharing anchored nodes instead of copying them. */
 class Converter {
   /** Latest node converted under each anchor name (YAML allows re-anchoring a name). */
   private readonly anchors = new Map<string, YNode>();
   private depthReported = false;
+  aliasCount = 0;
 
   constructor(
     private readonly maxDepth: number,
@@ -274,7 +353,7 @@ class Converter {
     if (depth > this.maxDepth) {
       if (!this.depthReported) {
         this.depthReported = true;
-        this.problems.push({ code: 'yaml-too-deep', severity: 'error', message: `Nesting deeper than ${this.maxDepth} levels is not analysed.`, span });
+        this.problems.push({ code: 'yaml-too-deep', severity: 'error', message: `Nesting deeper than ${this.maxDepth} levels.`, span });
       }
       return { kind: 'scalar', span, value: null, style: 'plain', source: '' };
     }
@@ -319,6 +398,7 @@ class Converter {
   }
 
   private alias(node: Alias, span: Span): YAlias {
+    this.aliasCount++;
     // Anchors precede their aliases, so the target is converted already (or is an ancestor: unresolved).
     return { kind: 'alias', span, name: node.source, target: this.anchors.get(node.source) ?? null };
   }
