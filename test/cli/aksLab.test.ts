@@ -4,6 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../server/src/cli/runCli';
@@ -66,7 +67,10 @@ describe('can-reach on the AKS lab', () => {
   test('file names are relative to the cwd when under it, absolute otherwise', async () => {
     const inLab = await run(['can-reach', 'frontend/web-frontend', 'backend/payment-service', '--port', '8080', '.'], path.join(root, LAB));
     assert.ok(inLab.out.includes('  allowed by backend/allow-frontend-ingress ingress[0] (policies/allow-frontend-ingress.yaml:14:7)\n'));
-    const elsewhere = await run(['can-reach', 'frontend/web-frontend', 'backend/payment-service', '--port', '8080', path.join(root, LAB)], os.tmpdir());
+    // A fresh folder: the temp folder itself may hold the checkout (CI clones under /tmp).
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-netlens-cwd-'));
+    const elsewhere = await run(['can-reach', 'frontend/web-frontend', 'backend/payment-service', '--port', '8080', path.join(root, LAB)], outside);
+    fs.rmSync(outside, { recursive: true, force: true });
     const absolute = path.join(root, LAB, 'policies', 'allow-frontend-ingress.yaml');
     assert.ok(elsewhere.out.includes(`  allowed by backend/allow-frontend-ingress ingress[0] (${absolute}:14:7)\n`));
   });
