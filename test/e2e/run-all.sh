@@ -41,15 +41,17 @@ done
 say "install-code-server.sh $PREFIX"
 "$HERE/install-code-server.sh" "$PREFIX" "${INSTALL_ARGS[@]}"
 mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
-# The workspace: a scratch copy of the lab (tests edit files) plus a file with typical mistakes.
+# The workspace: a scratch copy of the lab plus a file with typical mistakes, made afresh for the
+# tests and again for the screenshots (quick-fixes applied by the tests may reach the disk).
 WS="$OUT/aks-lab"
-rm -rf "$WS"; cp -r "$LAB" "$WS"; cp "$HERE/fixtures/playground.yaml" "$WS/"
+fresh_workspace() { rm -rf "$WS"; cp -r "$LAB" "$WS"; cp "$HERE/fixtures/playground.yaml" "$WS/"; }
 
 tests_rc=skipped shots_rc=skipped
 if [ "$TESTS" = 1 ]; then
   rm -rf "$ROOT/out/e2e/suite" "$OUT/e2e-tests"
   mkdir -p "$ROOT/out/e2e"
   cp -r "$HERE/suite" "$ROOT/out/e2e/"
+  fresh_workspace
   say "e2e tests (out/e2e/suite) in code-server"
   tests_rc=0
   "$HERE/run-tests.sh" --prefix "$PREFIX" --dev "$ROOT" --tests "$ROOT/out/e2e/suite/index.js" \
@@ -57,6 +59,7 @@ if [ "$TESTS" = 1 ]; then
 fi
 if [ "$SHOTS" = 1 ]; then
   rm -rf "$OUT/screenshots"
+  fresh_workspace
   say "screenshots (test/e2e/screenshots.steps)"
   shots_rc=0
   "$HERE/run-demo.sh" --prefix "$PREFIX" --ext "$ROOT" --workspace "$WS" --out "$OUT/screenshots" \

@@ -36,14 +36,14 @@ describe('commands', () => {
       });
       assert.strictEqual(result.uri.toString(), doc.uri.toString());
       const text = doc.getText();
-      assert.ok(text.startsWith('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n# Default deny (ingress and egress) for every pod of namespace shop'), text);
+      assert.ok(text.startsWith('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n# Default deny: all ingress and egress of every pod in namespace shop is denied unless another policy allows it.\n'), text);
       const policy = text.slice(text.indexOf('---\n') + 4);
       for (const line of ['kind: NetworkPolicy', '  name: default-deny-all', '  namespace: shop', '  podSelector: {}', '  policyTypes:\n    - Ingress\n    - Egress', '              k8s-app: kube-dns', '        - protocol: UDP\n          port: 53']) {
         assert.ok(policy.includes(line), `missing ${JSON.stringify(line)} in\n${policy}`);
       }
       // The cursor waits at the start of the inserted document.
       const editor = vscode.window.activeTextEditor;
-      assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '# Default deny (ingress and egress) for every pod of namespace shop: only what');
+      assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '# Default deny: all ingress and egress of every pod in namespace shop is denied unless another policy allows it.');
     } finally {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
