@@ -43,7 +43,7 @@ For musl images calling external names, also consider \`dnsConfig.options: [{nam
     if (lists.length === 0) return;
     const subjects = subjectsOf(policy, context);
     if (!subjects) return;
-    const services = context.workspace.resources.filter(isSelectingService);
+    const services = selectingServicesByNamespace(context.workspace.resources);
     for (const d of lists) {
       const refused: string[] = [];
       for (const w of subjects.workloads) {
@@ -70,12 +70,30 @@ For musl images calling external names, also consider \`dnsConfig.options: [{nam
   },
 };
 
+/** Services with a selector, by namespace; computed once per workspace (rules run per policy). */
+const servicesCache = new WeakMap<readonly Resource[], Map<string, ServiceResource[]>>();
+
+function selectingServicesByNamespace(resources: readonly Resource[]): Map<string, ServiceResource[]> {
+  let byNamespace = servicesCache.get(resources);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    for (const r of resources) {
+      if (!isSelectingService(r)) continue;
+      const list = byNamespace.get(r.namespace) ?? [];
+      list.push(r);
+      byNamespace.set(r.namespace, list);
+    }
+    servicesCache.set(resources, byNamespace);
+  }
+  return byNamespace;
+}
+
 function isSelectingService(r: Resource): r is ServiceResource {
   return r.kind === 'Service' && !('other' in r) && (r as ServiceResource).selector !== null && Object.keys((r as ServiceResource).selector ?? {}).length > 0;
 }
 
 /** Services in front of the pods `w` may open connections to (both ends agreeing), CoreDNS aside. */
-function servicesCalled(model: PolicyModel, w: WorkloadInfo, services: readonly ServiceResource[]): ServiceResource[] {
+function servicesCalled(model: PolicyModel, w: WorkloadInfo, services: ReadonlyMap<string, readonly ServiceResource[]>): ServiceResource[] {
   const flows = model.flowsOf(w.id);
   if (!flows) return [];
   const targets: WorkloadInfo[] = [];
@@ -92,8 +110,8 @@ function servicesCalled(model: PolicyModel, w: WorkloadInfo, services: readonly 
   const out = new Set<ServiceResource>();
   for (const t of targets) {
     if (isKubeDnsWorkload(t) || t.id === w.id) continue;
-    for (const svc of services) {
-      if (svc.namespace === t.namespace && Object.entries(svc.selector!).every(([k, v]) => t.labels[k] === v)) out.add(svc);
+    for (const svc of services.get(t.namespace) ?? []) {
+      if (Object.entries(svc.selector!).every(([k, v]) => t.labels[k] === v)) out.add(svc);
     }
   }
   return [...out];
