@@ -4,6 +4,7 @@ import { ALL_RULES } from '../rules/index';
 import type { Finding, Rule, RuleContext, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { ManifestFile } from '../workspace/manifestFile';
+import type { YamlDocument } from '../yaml/parseYaml';
 
 /** Ids of the findings that come from reading the file rather than from a rule module. */
 export const SYNTAX_RULE_ID = 'yaml/syntax';
@@ -31,7 +32,11 @@ export function checkFile(file: ManifestFile, workspace: WorkspaceView, settings
   }
   if (!file.isKubernetes) return findings;
   for (const doc of file.documents) {
+    const mergedObjects = repeatsObjectKeys(doc);
     for (const p of doc.problems) {
+      // Two objects run together: yaml/missing-document-separator says it once, with a fix,
+      // instead of one duplicate-key error per repeated top-level key.
+      if (mergedObjects && p.code === 'yaml-duplicate-key' && isTopLevelKey(doc, p.span.start)) continue;
       const start = doc.offset + p.span.start;
       const end = Math.min(file.text.length, Math.max(start, doc.offset + p.span.end));
       push({ ruleId: SYNTAX_RULE_ID, severity: p.severity, message: p.message, location: { uri: file.uri, start: Math.min(start, end), end } });
@@ -59,6 +64,18 @@ export function checkFile(file: ManifestFile, workspace: WorkspaceView, settings
     }
   }
   return findings.sort((a, b) => a.location.start - b.location.start || a.location.end - b.location.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Whether the document's top-level map repeats `apiVersion` or `kind` (two objects without `---`). */
+function repeatsObjectKeys(doc: YamlDocument): boolean {
+  const root = doc.root;
+  if (!root || root.kind !== 'map') return false;
+  const keys = root.pairs.map((p) => p.keyText).filter((k) => k === 'apiVersion' || k === 'kind');
+  return new Set(keys).size < keys.length;
+}
+
+function isTopLevelKey(doc: YamlDocument, offset: number): boolean {
+  return doc.root?.kind === 'map' && doc.root.pairs.some((p) => p.key.span.start === offset);
 }
 
 export function severityRank(s: Severity): number {

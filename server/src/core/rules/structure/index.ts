@@ -14,6 +14,7 @@ import { invalidHttpRegexRule } from './invalidHttpRegex';
 import { ipBlockWithSelectorRule } from './ipBlockWithSelector';
 import { l7OnNonTcpRule } from './l7OnNonTcp';
 import { missingRequiredRule } from './missingRequired';
+import { missingDocumentSeparatorRule } from './missingDocumentSeparator';
 import { mixedL3Rule } from './mixedL3';
 import { noRuleSectionsRule } from './noRuleSections';
 import { selectorInvalidLabelRule } from './selectorInvalidLabel';
@@ -25,6 +26,7 @@ import { unknownFieldRule } from './unknownField';
 import { wrongTypeRule } from './wrongType';
 
 export const STRUCTURE_RULES: readonly Rule[] = [
+  missingDocumentSeparatorRule,
   unknownFieldRule,
   wrongTypeRule,
   badEnumRule,
