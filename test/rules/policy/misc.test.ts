@@ -5,7 +5,7 @@ import { duplicateNameRule } from '../../../server/src/core/rules/policy/duplica
 import { fqdnEntryRedundantRule } from '../../../server/src/core/rules/policy/fqdnEntryRedundant';
 import { fqdnPatternWithoutWildcardRule } from '../../../server/src/core/rules/policy/fqdnPatternWithoutWildcard';
 import { oneSidedAllowRule } from '../../../server/src/core/rules/policy/oneSidedAllow';
-import { runRules } from '../../support/ruleHarness';
+import { applyFix, runRules } from '../../support/ruleHarness';
 import { rangeText, yaml } from '../../support/text';
 import { API, WEB, workloads } from './fixtures';
 import { applyAndRecheck, findings } from './support';
@@ -135,7 +135,7 @@ describe('policy/fqdn-pattern-without-wildcard and policy/fqdn-entry-redundant',
     const result = runRules(input, { rules: [fqdnPatternWithoutWildcardRule] });
     const fix = result.findings[0].fixes![0];
     assert.equal(fix.title, 'Write it as matchName');
-    const out = input.slice(0, fix.edits[0].start) + fix.edits[0].newText + input.slice(fix.edits[0].end);
+    const out = applyFix(input, fix);
     assert.equal(findings(fqdnPatternWithoutWildcardRule, out).length, 1);
     return out;
   }
