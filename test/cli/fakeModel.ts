@@ -15,12 +15,18 @@ class FakeModel implements PolicyModel {
   readonly workloads: WorkloadInfo[];
   readonly namespaces: string[];
   readonly notes = ['fake model: every policy allows TCP 8080 from every workload'];
+
+  extendedWith(extra: readonly Resource[]): PolicyModel {
+    return new FakeModel([...this.resources, ...extra], this.settings);
+  }
   private readonly rules: RuleRef[];
+  private readonly resources: readonly Resource[];
 
   constructor(
     resources: readonly Resource[],
     readonly settings: PolicyModel['settings'],
   ) {
+    this.resources = resources;
     this.workloads = resources.filter(isWorkload).map((w) => ({
       id: `${w.namespace}/${w.name}`,
       namespace: w.namespace,

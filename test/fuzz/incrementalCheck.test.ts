@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { checkFile } from '../../server/src/core/analysis/checkFile';
-import { WorkspaceViewCache } from '../../server/src/core/analysis/workspaceView';
+import { createWorkspaceView, WorkspaceViewCache } from '../../server/src/core/analysis/workspaceView';
 import { sanitizeSettings } from '../../server/src/core/settings/analysisSettings';
 import { IncrementalChecker } from '../../server/src/core/workspace/incrementalCheck';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
@@ -40,6 +40,9 @@ describe('incremental checking equals a fresh checkFile', () => {
       const file = index.set(uri, text);
       const view = views.get(index, settings);
       assert.deepEqual(checker.check(file, view, settings, index.revision), checkFile(file, view, settings), `step ${step}`);
+      const scratch = new WorkspaceIndex();
+      for (const u of index.uris()) scratch.set(u, index.get(u)!.text);
+      assert.deepEqual(checker.check(file, view, settings, index.revision), checkFile(scratch.get(uri)!, createWorkspaceView(scratch, settings), settings), `step ${step}, fresh`);
     }
   });
 
@@ -78,6 +81,11 @@ describe('incremental checking equals a fresh checkFile', () => {
           assert.deepEqual(checker.check(file, view, settings, index.revision), checkFile(file, view, settings));
           const untouched = index.get(other)!;
           assert.deepEqual(checker.check(untouched, view, settings, index.revision), checkFile(untouched, view, settings));
+          // Nothing reused across revisions (documents, model, findings) differs from a fresh start.
+          const scratch = new WorkspaceIndex();
+          for (const u of index.uris()) scratch.set(u, index.get(u)!.text);
+          const scratchView = createWorkspaceView(scratch, settings);
+          assert.deepEqual(checker.check(file, view, settings, index.revision), checkFile(scratch.get(edited)!, scratchView, settings));
         }
       }),
       { seed: 4242, numRuns: 60 },

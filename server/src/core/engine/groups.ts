@@ -71,17 +71,30 @@ interface GroupDraft {
   pods: string[];
 }
 
+/**
+ * Where a node of a resource is written. Computed on read from its document's offset, so a model
+ * reused after an edit elsewhere in the file still points at the right place.
+ */
 export function locationOf(resource: Resource, node: YNode | null): SourceLocation {
-  const target = node ?? resource.node;
-  const base = resource.source.document.offset;
-  return { uri: resource.source.uri, start: base + target.span.start, end: base + target.span.end };
+  const { span } = node ?? resource.node;
+  const document = resource.source.document;
+  return {
+    uri: resource.source.uri,
+    get start() {
+      return document.offset + span.start;
+    },
+    get end() {
+      return document.offset + span.end;
+    },
+  };
 }
 
 function workloadLocation(w: WorkloadResource): SourceLocation {
   return locationOf(w, get(get(w.node, 'metadata'), 'name'));
 }
 
-export function buildUniverse(resources: readonly Resource[]): Universe {
+/** `knownNamespaces`: namespaces that exist besides those the resources live in. */
+export function buildUniverse(resources: readonly Resource[], knownNamespaces: readonly string[] = []): Universe {
   const notes: string[] = [];
   const drafts = new Map<string, GroupDraft>();
   const podAliases = new Map<string, string>();
@@ -144,6 +157,7 @@ export function buildUniverse(resources: readonly Resource[]): Universe {
     }
   }
   for (const r of resources) ensureNamespace(r.namespace);
+  for (const ns of knownNamespaces) ensureNamespace(ns);
 
   const hasKubeDns = [...drafts.values()].some((d) => d.namespace === KUBE_SYSTEM && d.labels[KUBE_DNS_LABEL[0]] === KUBE_DNS_LABEL[1]);
   if (!hasKubeDns) {

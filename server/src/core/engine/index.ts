@@ -9,7 +9,11 @@ import type { EngineSettings, PolicyModel } from './types';
 
 export * from './types';
 
-/** Compiles the policies of `resources` for the given engine (default: Cilium 1.17). */
-export function buildPolicyModel(resources: readonly Resource[], settings?: Partial<EngineSettings>): PolicyModel {
-  return new CompiledModel(resources, settings);
+/**
+ * Compiles the policies of `resources` for the given engine (default: Cilium 1.17). With
+ * `previous` (the model of an earlier version of the workspace), returns `previous` itself when
+ * nothing it was compiled from changed — an edit to a Service or an Ingress keeps the model.
+ */
+export function buildPolicyModel(resources: readonly Resource[], settings?: Partial<EngineSettings>, previous: PolicyModel | null = null): PolicyModel {
+  return CompiledModel.reuseOrBuild(previous, resources, settings);
 }

@@ -11,6 +11,7 @@ import type { CompileContext } from './context';
 import { Evaluator } from './evaluate';
 import { FlowBuilder } from './flows';
 import { buildUniverse, compareText, type PodGroup, type Universe } from './groups';
+import { modelInputsOf, sameInputs, type ModelInputs } from './inputs';
 import { buildPolicyInfo, selectionAt, type PolicyRecord } from './policyInfo';
 import { canReach } from './reach';
 import { SelectorIndex } from './selectors';
@@ -34,16 +35,24 @@ export class CompiledModel implements PolicyModel {
   private readonly ctx: CompileContext;
   private infoMemo: PolicyInfo[] | null = null;
 
-  constructor(resources: readonly Resource[], settings: Partial<EngineSettings> = {}) {
+  /** What the model was compiled from: a workspace with the same inputs gets this model again. */
+  readonly inputs: ModelInputs;
+
+  /** `knownNamespaces`: namespaces that exist besides those the resources live in. */
+  constructor(resources: readonly Resource[], settings: Partial<EngineSettings> = {}, knownNamespaces: readonly string[] = []) {
     this.settings = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
-    this.universe = buildUniverse(resources);
+    this.universe = buildUniverse(resources, knownNamespaces);
     const modelNotes = new Set<string>(this.universe.notes);
     const engineNotes: string[] = [];
+    let services: ServiceResource[] | null = null;
     const ctx: CompileContext = {
       universe: this.universe,
       index: new SelectorIndex(this.universe),
       settings: this.settings,
-      services: resources.filter((r): r is ServiceResource => r.kind === 'Service' && !('other' in r)),
+      // Looked up only by `toServices` rules: until one does, Services are not an input.
+      get services() {
+        return (services ??= resources.filter((r): r is ServiceResource => r.kind === 'Service' && !('other' in r)));
+      },
       modelNotes,
     };
     const nps = resources.filter(isNetworkPolicy);
@@ -85,6 +94,20 @@ export class CompiledModel implements PolicyModel {
     this.namespaces = [...this.universe.namespaces.keys()];
     this.engineNotes = engineNotes;
     this.notes = [...engineNotes, ...modelNotes];
+    this.inputs = modelInputsOf(resources, this.settings, services !== null, knownNamespaces);
+  }
+
+  /** This model when `resources` hold the same inputs (and settings), else a new one. */
+  static reuseOrBuild(previous: PolicyModel | null, resources: readonly Resource[], settings: Partial<EngineSettings> = {}): PolicyModel {
+    if (previous instanceof CompiledModel) {
+      const wanted = modelInputsOf(resources, { ...DEFAULT_ENGINE_SETTINGS, ...settings }, previous.inputs.withServices);
+      if (sameInputs(previous.inputs, wanted)) return previous;
+    }
+    return new CompiledModel(resources, settings);
+  }
+
+  extendedWith(extra: readonly Resource[]): PolicyModel {
+    return new CompiledModel([...this.inputs.resources, ...extra], this.settings, this.inputs.namespaces);
   }
 
   findWorkload(id: string): WorkloadInfo | null {

@@ -3,7 +3,7 @@
  * (`canReach`) take and give. Plain data only, so the CLI, the language features and the
  * tree-view protocol can all render it.
  */
-import type { Protocol } from '../k8s/resources';
+import type { Protocol, Resource } from '../k8s/resources';
 
 export type EnforcingEngine = 'cilium' | 'azure-npm' | 'calico' | 'none';
 export type Direction = 'ingress' | 'egress';
@@ -205,6 +205,8 @@ export interface PolicyModel {
   dnsAccess(workloadId: string): DnsAccess | null;
   /** Model-wide notes (e.g. "engine azure-npm: the 3 Cilium policies have no effect"). */
   readonly notes: readonly string[];
+  /** The same workspace with `extra` resources added (stand-in pods for "what if" questions). */
+  extendedWith(extra: readonly Resource[]): PolicyModel;
 }
 
 /** A compiled policy, for hover, diagnostics and "Explain policy". */

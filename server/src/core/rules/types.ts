@@ -32,10 +32,21 @@ export interface Finding {
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
 }
 
-/** What a rule sees of the whole workspace; the model is built on first use and shared. */
+/**
+ * What a rule sees of the whole workspace; the model is built on first use and shared. A rule's
+ * findings are re-computed after an edit only when what it read here changed, so read narrowly:
+ * `ofKinds` rather than `resources`, `uris` rather than `files`.
+ */
 export interface WorkspaceView {
+  /** Every resource (a rule reading it runs again after any edit). */
   readonly resources: readonly Resource[];
+  /** Every file (for the editor's features; rules use `uris`). */
   readonly files: readonly ManifestFile[];
+  /** URIs of the workspace's files, sorted. */
+  readonly uris: readonly string[];
+  /** The resources of these kinds, in workspace order (the same array for the same kinds, within a view). */
+  ofKinds(kinds: readonly string[]): readonly Resource[];
+  /** The policy model; the same object as long as nothing it is compiled from changes. */
   policyModel(): PolicyModel;
 }
 

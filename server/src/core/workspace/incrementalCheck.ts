@@ -5,24 +5,23 @@ import type { Finding, Rule, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { YNode } from '../yaml/nodes';
 import type { YamlDocument } from '../yaml/parseYaml';
+import { FacetLog, OWN_FILE, type Facet } from './facets';
+import { anchorFindings, placeFindings, type AnchoredFindings } from './anchors';
 import type { ManifestFile } from './manifestFile';
 
-/** Findings of one rule on one document, and whether they may change when other documents change. */
+/** Findings of one rule on one document, computed at one workspace revision. */
 interface RuleResult {
   readonly rule: Rule;
-  readonly findings: readonly Finding[];
-  /** The rule read the workspace or the rest of the file: valid only for `revision`. */
-  readonly dependent: boolean;
+  readonly found: AnchoredFindings;
   readonly revision: number;
 }
 
-/** The revision of a dependent rule left out by a quick pass: never current. */
+/** The revision of a rule left out by a quick pass: never current. */
 const NOT_COMPUTED = -1;
 
-/** What is remembered of one document: its findings at the offset they were computed for. */
+/** What is remembered of one document: its syntax findings and each rule's. */
 interface DocumentEntry {
-  readonly offset: number;
-  readonly syntax: readonly Finding[];
+  readonly syntax: AnchoredFindings;
   readonly rules: readonly RuleResult[];
 }
 
@@ -38,65 +37,79 @@ function documentKey(doc: YamlDocument): YNode | string {
 
 type Options = Pick<CheckOptions, 'onRuleError'>;
 
-/** Whether the rule being run reached beyond its document; in a quick pass, reaching stops it. */
+/** What the rule being run read beyond its document; in a quick pass, reading stops it. */
 interface Probe {
   inRule: boolean;
-  dependent: boolean;
+  readonly facets: Set<Facet>;
   readonly defer: boolean;
 }
 
 /** Thrown into a rule that reaches for the workspace during a quick pass (and caught around it). */
 const DEFERRED = new Error('deferred: the rule reads the workspace');
 
-function reached(probe: Probe | null): void {
+function reached(probe: Probe | null, facet: Facet): void {
   if (!probe?.inRule) return;
-  probe.dependent = true;
+  probe.facets.add(facet);
   if (probe.defer) throw DEFERRED;
 }
 
 /**
- * The workspace as rules see it, noting when the rule being run reaches for it. One per workspace
- * view, so what rules memoise per view (WeakMaps keyed by `context.workspace`) is shared by every
+ * The workspace as rules see it, noting what the rule being run reads. One per workspace view,
+ * so what rules memoise per view (WeakMaps keyed by `context.workspace`) is shared by every
  * document and pass of that revision.
  */
 class TrackedView implements WorkspaceView {
   probe: Probe | null = null;
 
-  constructor(private readonly inner: WorkspaceView) {}
+  constructor(readonly inner: WorkspaceView) {}
 
   get resources() {
-    reached(this.probe);
+    reached(this.probe, 'all');
     return this.inner.resources;
   }
 
   get files() {
-    reached(this.probe);
+    reached(this.probe, 'files');
     return this.inner.files;
   }
 
+  get uris() {
+    reached(this.probe, 'uris');
+    return this.inner.uris;
+  }
+
+  ofKinds(kinds: readonly string[]) {
+    reached(this.probe, `kinds:${kinds.join(',')}`);
+    return this.inner.ofKinds(kinds);
+  }
+
   policyModel() {
-    reached(this.probe);
+    reached(this.probe, 'model');
     return this.inner.policyModel();
   }
 }
 
 /**
- * `checkFile` made incremental: findings are remembered per document text and per rule. After an
- * edit, a document whose text did not change reuses the findings of every rule that looked only
- * at that document (moved with the document); rules that read the workspace (or other documents
- * of the file) run again when the workspace revision changed. The results are exactly what
- * `checkFile` gives (same rules, settings, order), because each piece is computed by `checkFile`.
+ * `checkFile` made incremental. Findings are remembered per document text and per rule, with
+ * what each rule read of the workspace (its facets: resources of some kinds, the policy model,
+ * the rest of its file...). After an edit, a document whose text did not change keeps the
+ * findings of every rule none of whose facets changed; only the others run again. So an edit
+ * to a Service re-runs the rules that look up Services, not the policy rules; an edit that
+ * leaves the policy model's inputs alone keeps the model and everything computed from it.
+ * Locations in other documents are anchored to those documents and follow them when they move.
+ * The results are exactly what `checkFile` gives (same rules, settings, order), because each
+ * piece is computed by `checkFile`.
  */
 export class IncrementalChecker {
   private readonly files = new Map<string, DocumentEntries>();
   private settings: AnalysisSettings | null = null;
   private readonly views = new WeakMap<WorkspaceView, TrackedView>();
   /**
-   * Rules seen reading the workspace on any document: they count as dependent everywhere, since
-   * a rule may read it once into a per-view memo and then answer other documents from the memo
-   * without touching the view again.
+   * Everything each rule was seen reading, on any document: a rule may read the workspace once
+   * into a per-view memo and then answer other documents from the memo without reading again.
    */
-  private readonly dependentRules = new Set<Rule>();
+  private readonly ruleFacets = new Map<Rule, Set<Facet>>();
+  private facets = new FacetLog();
 
   constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
 
@@ -137,15 +150,18 @@ export class IncrementalChecker {
     }
     if (settings !== this.settings) {
       this.files.clear();
+      this.ruleFacets.clear();
+      this.facets = new FacetLog();
       this.settings = settings;
     }
     if (file.skipped || !file.isKubernetes || file.problems.length > 0) {
       this.files.delete(file.uri);
       return { findings: checkFile(file, workspace, settings, { rules: this.rules, onRuleError: options.onRuleError }), complete: true };
     }
+    this.facets.observeFile(file, revision);
     const groups = resourcesByDocument(file);
     const previous = this.files.get(file.uri);
-    // How many entries of each key were taken (not shifted out: an abandoned run leaves them).
+    // How many entries of a repeated key were taken (not shifted out: an abandoned run leaves them).
     const taken = new Map<YNode | string, number>();
     const next: DocumentEntries = new Map();
     const findings: Finding[] = [];
@@ -154,26 +170,42 @@ export class IncrementalChecker {
       const doc = file.documents[i];
       const key = documentKey(doc);
       if (i > 0) yield;
-      const n = taken.get(key) ?? 0;
-      taken.set(key, n + 1);
-      const old = previous?.get(key)?.[n];
+      const queue = previous?.get(key);
+      let old: DocumentEntry | undefined;
+      if (queue && queue.length > 1) {
+        const n = taken.get(key) ?? 0;
+        taken.set(key, n + 1);
+        old = queue[n];
+      } else if (queue && !taken.has(key)) {
+        taken.set(key, 1);
+        old = queue[0];
+      }
       const entry = this.checkDocument(file, doc, groups[i], old, workspace, settings, revision, options, defer);
-      const queue = next.get(key);
-      if (queue) queue.push(entry);
+      const entries = next.get(key);
+      if (entries) entries.push(entry);
       else next.set(key, [entry]);
-      const delta = doc.offset - entry.offset;
-      for (const f of entry.syntax) findings.push(delta ? moved(f, file.uri, delta) : f);
+      placeFindings(entry.syntax, doc, findings);
       for (const r of entry.rules) {
-        if (r.revision === NOT_COMPUTED || (r.revision !== revision && (r.dependent || this.dependentRules.has(r.rule)))) {
+        if (!this.isCurrent(r, file, inner, revision)) {
           // Only a quick pass gets here: left out until computed.
           complete = false;
           continue;
         }
-        for (const f of r.findings) findings.push(delta ? moved(f, file.uri, delta) : f);
+        placeFindings(r.found, doc, findings);
       }
     }
     this.files.set(file.uri, next);
     return { findings: findings.sort((a, b) => a.location.start - b.location.start || a.location.end - b.location.end || a.ruleId.localeCompare(b.ruleId)), complete };
+  }
+
+  /** Whether a remembered result still holds: computed, nothing it read changed, its anchors still in place. */
+  private isCurrent(r: RuleResult, file: ManifestFile, view: WorkspaceView, revision: number): boolean {
+    if (r.revision === NOT_COMPUTED) return false;
+    if (r.revision !== revision) {
+      const facets = this.ruleFacets.get(r.rule);
+      if (facets && this.facets.changedSince(facets, r.revision, file, view, revision)) return false;
+    }
+    return r.found.anchoredElsewhere === 0 || r.found.anchorsHold(view);
   }
 
   private checkDocument(
@@ -188,33 +220,30 @@ export class IncrementalChecker {
     defer: boolean,
   ): DocumentEntry {
     if (old) {
-      const current = (r: RuleResult) => r.revision === revision || (!r.dependent && !this.dependentRules.has(r.rule));
-      if (defer || old.rules.every(current)) return old;
-      // Same text: rules that looked only at this document keep their findings (at the old
-      // offset); the others, known to read the workspace, run again together in one pass.
-      const stale = old.rules.filter((r) => !current(r)).map((r) => r.rule);
-      const found = checkFile(restricted(file, [], resources, null), workspace, settings, { rules: stale, onRuleError: options.onRuleError });
-      const delta = old.offset - doc.offset;
-      const rules = old.rules.map((r): RuleResult => {
-        if (current(r)) return r;
-        const own = found.filter((f) => f.ruleId === r.rule.id);
-        return { rule: r.rule, findings: delta ? own.map((f) => moved(f, file.uri, delta)) : own, dependent: true, revision };
+      if (defer) return old;
+      // Same text: rules whose facets did not change keep their findings; the others run again.
+      let rules: RuleResult[] | null = null;
+      old.rules.forEach((r, i) => {
+        if (this.isCurrent(r, file, workspace.inner, revision)) return;
+        rules ??= [...old.rules];
+        rules[i] = this.runRule(file, doc, resources, r.rule, workspace, settings, revision, options, false);
       });
-      return { offset: old.offset, syntax: old.syntax, rules };
+      return rules ? { syntax: old.syntax, rules } : old;
     }
-    const syntax = checkFile(restricted(file, [doc], [], null), workspace, settings, { rules: [] });
+    const syntax = anchorFindings(checkFile(restricted(file, [doc], [], null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
     const kinds = new Set(resources.map((r) => r.kind));
     const rules: RuleResult[] = [];
     for (const rule of this.rules) {
       if (!rule.kinds.includes('*') && !rule.kinds.some((k) => kinds.has(k))) continue;
-      rules.push(this.runRule(file, resources, rule, workspace, settings, revision, options, defer));
+      rules.push(this.runRule(file, doc, resources, rule, workspace, settings, revision, options, defer));
     }
-    return { offset: doc.offset, syntax, rules };
+    return { syntax, rules };
   }
 
-  /** One rule over one document's resources, recording whether it read beyond the document. */
+  /** One rule over one document's resources, recording what it read beyond the document. */
   private runRule(
     file: ManifestFile,
+    doc: YamlDocument,
     resources: readonly Resource[],
     rule: Rule,
     workspace: TrackedView,
@@ -223,7 +252,7 @@ export class IncrementalChecker {
     options: Options,
     defer: boolean,
   ): RuleResult {
-    const probe: Probe = { inRule: false, dependent: false, defer };
+    const probe: Probe = { inRule: false, facets: new Set(), defer };
     const wrapped: Rule = {
       ...rule,
       check(resource, context) {
@@ -247,10 +276,18 @@ export class IncrementalChecker {
     } finally {
       workspace.probe = null;
     }
-    if (probe.dependent) this.dependentRules.add(rule);
+    if (probe.facets.size > 0) {
+      let known = this.ruleFacets.get(rule);
+      if (!known) this.ruleFacets.set(rule, (known = new Set()));
+      for (const facet of probe.facets) {
+        known.add(facet);
+        // What the rule read is recorded as of this revision, to tell later whether it changed.
+        this.facets.record(facet, file, workspace.inner, revision);
+      }
+    }
     // Stopped by a quick pass: known to read the workspace, and not computed yet.
-    if (probe.defer && probe.dependent) return { rule, findings: [], dependent: true, revision: NOT_COMPUTED };
-    return { rule, findings: found, dependent: probe.dependent || this.dependentRules.has(rule), revision };
+    if (probe.defer && probe.facets.size > 0) return { rule, found: anchorFindings([], doc, file, workspace.inner), revision: NOT_COMPUTED };
+    return { rule, found: anchorFindings(found, doc, file, workspace.inner), revision };
   }
 }
 
@@ -279,31 +316,23 @@ function resourcesByDocument(file: ManifestFile): Resource[][] {
   return groups;
 }
 
+/** The properties of a file that show more than the document being checked. */
+const WHOLE_FILE = new Set(['documents', 'resources', 'problems', 'text', 'lines']);
+
 /**
  * The file as `checkFile` should walk it (only these documents and resources, no file problems),
- * while a rule reading `context.file` still sees the whole file — and is then marked dependent.
+ * while a rule reading `context.file` still sees the whole file — and then depends on all of it.
  */
 function restricted(file: ManifestFile, documents: readonly YamlDocument[], resources: readonly Resource[], probe: Probe | null): ManifestFile {
   const own: Record<string, unknown> = { documents, resources, problems: [] };
   return new Proxy(file, {
     get(target, property) {
-      if (typeof property === 'string' && property in own) {
-        if (!probe?.inRule) return own[property];
-        reached(probe);
+      if (typeof property === 'string' && WHOLE_FILE.has(property)) {
+        if (probe?.inRule) reached(probe, OWN_FILE);
+        else if (property in own) return own[property];
       }
       // Getters (lines) run on the real file, so its cached line index is shared.
       return Reflect.get(target, property, target);
     },
   });
-}
-
-/** A finding moved by `delta` characters with its document (edits and related places in the same file too). */
-function moved(f: Finding, uri: string, delta: number): Finding {
-  const shift = <T extends { uri: string; start: number; end: number }>(l: T): T => (l.uri === uri ? { ...l, start: l.start + delta, end: l.end + delta } : l);
-  return {
-    ...f,
-    location: shift(f.location),
-    ...(f.related ? { related: f.related.map((r) => ({ ...r, location: shift(r.location) })) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map(shift) })) } : {}),
-  };
 }

@@ -3,7 +3,7 @@ import type { Resource } from '../k8s/resources';
 import type { FileProblem } from '../problems';
 import { LineIndex } from '../text/lineIndex';
 import { asMap, getPair, type YNode } from '../yaml/nodes';
-import { parseYamlDocuments, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
+import { moveDocument, parseYamlFile, type ParsedChunkOf, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large';
 
@@ -21,6 +21,8 @@ export class ManifestFile {
     readonly skipped: SkipReason | null,
     /** False for YAML that is not Kubernetes (CI configs, docker-compose...): it is ignored quietly. */
     readonly isKubernetes: boolean,
+    /** The parsed chunks, for reading the next version of the file quickly. */
+    readonly chunks: readonly ParsedChunkOf[] = [],
   ) {}
 
   /** Line starts, computed on first use (the CLI and the server need them only to report). */
@@ -35,8 +37,9 @@ export interface ReadOptions {
   readonly maxSize?: number;
   /**
    * The previous version of the same file: documents whose text did not change keep their
-   * document and resource objects (re-pointed when the document moved), so an edit re-extracts
-   * only the edited document and caches keyed by those objects stay valid.
+   * document and resource objects (the document moved to its new offset), so an edit re-extracts
+   * only the edited document and caches keyed by those objects stay valid. The previous version
+   * is left with moved documents: it must not be read afterwards.
    */
   readonly previous?: ManifestFile;
 }
@@ -83,8 +86,9 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       end: lineEnd < 0 ? text.length : lineEnd,
     });
   }
-  const parsed = parseYamlDocuments(text, { cache: options.cache });
-  const reuse = options.previous?.uri === uri ? previousDocuments(options.previous) : null;
+  const sameFile = options.previous?.uri === uri ? options.previous : undefined;
+  const { documents: parsed, chunks } = parseYamlFile(text, { cache: options.cache, previous: sameFile?.chunks });
+  const reuse = sameFile ? previousDocuments(sameFile) : null;
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   let isKubernetes = false;
@@ -93,16 +97,16 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
     if (root && (getPair(root, 'kind') || getPair(root, 'apiVersion'))) isKubernetes = true;
     const before = reuse?.get(doc.root ?? doc.text)?.shift();
     if (before && before.document.text === doc.text) {
-      const same = before.document.offset === doc.offset && before.document.index === doc.index;
-      const document = same ? before.document : doc;
-      documents.push(document);
-      for (const r of before.resources) resources.push(same ? r : { ...r, source: { ...r.source, document } });
+      // Same document, same resource objects: only where it starts may have changed.
+      moveDocument(before.document, doc.offset, doc.index);
+      documents.push(before.document);
+      for (const r of before.resources) resources.push(r);
     } else {
       documents.push(doc);
       for (const r of extractResources(uri, doc)) resources.push(r);
     }
   }
-  return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes);
+  return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes, chunks);
 }
 
 /**

@@ -12,9 +12,13 @@ export interface DocumentProblem {
 
 /** One YAML document of a (multi-document) file. */
 export interface YamlDocument {
-  /** Position of the document in its file, counting from 0. */
+  /** Position of the document in its file, counting from 0 (kept current by `moveDocument`). */
   readonly index: number;
-  /** Absolute offset of the document's first character in the file; node spans add to it. */
+  /**
+   * Absolute offset of the document's first character in the file; node spans add to it. When
+   * an edit elsewhere moves an unchanged document, the same object is moved (`moveDocument`),
+   * so everything keyed by it, and locations computed from it on demand, stay valid.
+   */
   readonly offset: number;
   /** The document's own text (from its `---` line, if any, to the next document). */
   readonly text: string;
@@ -22,8 +26,18 @@ export interface YamlDocument {
   readonly problems: readonly DocumentProblem[];
 }
 
+/**
+ * Moves an unchanged document to where it now is in its file. Only the reader of a new version
+ * of the file calls it, on the previous version's document, before handing the new version out.
+ */
+export function moveDocument(doc: YamlDocument, offset: number, index: number): void {
+  const movable = doc as { offset: number; index: number };
+  movable.offset = offset;
+  movable.index = index;
+}
+
 /** The parse of one chunk of text, reusable wherever the same text appears again. */
-interface ParsedChunk {
+export interface ParsedChunk {
   readonly parts: readonly { root: YNode | null; problems: DocumentProblem[]; shift: number; text: string }[];
 }
 
@@ -67,19 +81,39 @@ export interface ParseOptions {
 
 const DEFAULT_MAX_DEPTH = 200;
 
+/** The parse of one chunk of a file, kept with the file so its next version can reuse it by position. */
+export interface ParsedChunkOf {
+  readonly text: string;
+  readonly parsed: ParsedChunk;
+}
+
 /**
  * Splits a multi-document YAML text at its document markers and parses each document on its own.
  * Never throws: syntax errors become problems of their document and never stop the others.
  */
 export function parseYamlDocuments(text: string, options: ParseOptions = {}): YamlDocument[] {
+  return parseYamlFile(text, options).documents;
+}
+
+/**
+ * `parseYamlDocuments`, also returning the parsed chunks. Given the chunks of the file's previous
+ * version, the unchanged chunks before and after an edit are found by comparing texts in place
+ * (no hashing of every document text, as a cache lookup needs); the rest go through the cache.
+ */
+export function parseYamlFile(text: string, options: ParseOptions & { readonly previous?: readonly ParsedChunkOf[] } = {}): { documents: YamlDocument[]; chunks: ParsedChunkOf[] } {
   const documents: YamlDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    const chunkText = text.slice(chunk.start, chunk.end);
-    let parsed = options.cache?.get(chunkText);
+  const split = splitDocuments(text);
+  const texts = split.map((c) => text.slice(c.start, c.end));
+  const reused = alignUnchanged(texts, options.previous ?? []);
+  const chunks: ParsedChunkOf[] = [];
+  split.forEach((chunk, i) => {
+    const chunkText = texts[i];
+    let parsed = reused[i] ?? options.cache?.get(chunkText);
     if (!parsed) {
       parsed = parseChunk(chunkText, options.maxDepth ?? DEFAULT_MAX_DEPTH);
       options.cache?.set(chunkText, parsed);
     }
+    chunks.push({ text: chunkText, parsed });
     for (const part of parsed.parts) {
       documents.push({
         index: documents.length,
@@ -89,8 +123,20 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Ya
         problems: part.problems,
       });
     }
+  });
+  return { documents, chunks };
+}
+
+/** The previous parse of each chunk that is unchanged at the start or the end of the file. */
+function alignUnchanged(texts: readonly string[], previous: readonly ParsedChunkOf[]): (ParsedChunk | undefined)[] {
+  const out: (ParsedChunk | undefined)[] = new Array(texts.length);
+  let head = 0;
+  while (head < texts.length && head < previous.length && texts[head] === previous[head].text) {
+    out[head] = previous[head].parsed;
+    head++;
   }
-  return documents;
+  for (let i = texts.length - 1, j = previous.length - 1; i >= head && j >= head && texts[i] === previous[j].text; i--, j--) out[i] = previous[j].parsed;
+  return out;
 }
 
 /** After `---` or `...`: a space, a tab, a line end or the end of the text make it a document marker. */

@@ -2,7 +2,7 @@ import { locate } from '../../analysis/locate';
 import { AGIC_PREFIX } from '../../ingress/agicAnnotations';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
-import { annotation, findService, ownerOf, serviceBackends } from './model';
+import { annotation, backendService, ingressOwner, serviceBackends } from './model';
 
 const KEY = `${AGIC_PREFIX}backend-protocol`;
 
@@ -31,13 +31,13 @@ export const agicBackendProtocolPort: Rule = {
     const entry = annotation(ingress, KEY);
     const protocol = entry?.text?.toLowerCase();
     if (!entry || !protocol || !(protocol in WRONG_PORT)) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources).controller;
+    const owner = ingressOwner(ingress, ctx.workspace).controller;
     if (owner === 'app-routing' || owner === 'agc') return;
     const { port: badPort, expected } = WRONG_PORT[protocol];
     for (const backend of serviceBackends(ingress)) {
       const portNode = backend.portNumberNode ?? backend.portNameNode;
       if (!portNode) continue;
-      const service = backend.name ? findService(ctx.workspace.resources, ingress.namespace, backend.name) : null;
+      const service = backend.name ? backendService(ctx.workspace, ingress.namespace, backend.name) : null;
       const servicePort = service?.ports.find((p) => (backend.portNumber !== null ? p.port === backend.portNumber : p.name === backend.portName));
       const number = backend.portNumber ?? servicePort?.port ?? null;
       const target = typeof servicePort?.targetPort === 'number' ? servicePort.targetPort : null;

@@ -4,7 +4,7 @@ import { describeValueType, parseValue } from '../../ingress/valueTypes';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
 import { locateInValue } from './edits';
-import { annotationEntries, ownerOf } from './model';
+import { annotationEntries, ingressOwner } from './model';
 
 /**
  * AGIC annotation values that do not parse as the type AGIC's code reads. AGIC logs the error
@@ -26,7 +26,7 @@ export const agicInvalidValue: Rule = {
   check(resource, ctx) {
     const ingress = asIngress(resource);
     if (!ingress) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources).controller;
+    const owner = ingressOwner(ingress, ctx.workspace).controller;
     if (owner === 'app-routing' || owner === 'agc') return;
     for (const entry of annotationEntries(ingress)) {
       if (!entry.key.startsWith(AGIC_PREFIX) || !entry.value || typeof entry.value.value !== 'string') continue;

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
 import { locateInValue } from './edits';
-import { ingressPaths, ownerOf } from './model';
+import { ingressPaths, ingressOwner } from './model';
 
 /** Characters that only mean something in a regular expression. */
 const REGEX_CHARS = /[()[\]{}^$|+?\\]/;
@@ -56,7 +56,7 @@ export const agicPathPattern: Rule = {
   check(resource, ctx) {
     const ingress = asIngress(resource);
     if (!ingress) return;
-    if (ownerOf(ingress, ctx.workspace.resources).controller !== 'agic') return;
+    if (ingressOwner(ingress, ctx.workspace).controller !== 'agic') return;
     for (const p of ingressPaths(ingress)) {
       if (!p.path || typeof p.path.value !== 'string') continue;
       const problem = agicPathProblem(p.path.value, typeof p.pathType?.value === 'string' ? p.pathType.value : null);

@@ -2,7 +2,7 @@ import { locate, locateKey } from '../../analysis/locate';
 import { AGIC_PREFIX } from '../../ingress/agicAnnotations';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
-import { annotation, ownerOf, tlsEntries, tlsPair } from './model';
+import { annotation, ingressOwner, tlsEntries, tlsPair } from './model';
 
 const KEY = `${AGIC_PREFIX}appgw-ssl-certificate`;
 
@@ -23,7 +23,7 @@ export const agicSslCertificateIgnored: Rule = {
     const entry = annotation(ingress, KEY);
     const tls = tlsPair(ingress);
     if (!entry || !tls || tlsEntries(ingress).length === 0) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources).controller;
+    const owner = ingressOwner(ingress, ctx.workspace).controller;
     if (owner === 'app-routing' || owner === 'agc') return;
     ctx.report({
       message: `AGIC ignores appgw-ssl-certificate because spec.tls is set: the listener uses the TLS Secret from spec.tls instead of the gateway certificate "${entry.text ?? ''}". Remove one of them.`,

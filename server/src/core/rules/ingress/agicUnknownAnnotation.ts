@@ -3,7 +3,7 @@ import { AGIC_PREFIX, findAgicAnnotation, suggestAgicAnnotation } from '../../in
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
 import { renameKey } from './edits';
-import { annotationEntries, ownerOf } from './model';
+import { annotationEntries, ingressOwner } from './model';
 
 /** An `appgw.ingress.kubernetes.io/*` key AGIC never reads; typos are silently ignored. */
 export const agicUnknownAnnotation: Rule = {
@@ -21,7 +21,7 @@ export const agicUnknownAnnotation: Rule = {
   check(resource, ctx) {
     const ingress = asIngress(resource);
     if (!ingress) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources).controller;
+    const owner = ingressOwner(ingress, ctx.workspace).controller;
     if (owner === 'app-routing' || owner === 'agc') return; // ingress/foreign-annotation says they have no effect
     for (const entry of annotationEntries(ingress)) {
       if (!entry.key.startsWith(AGIC_PREFIX) || findAgicAnnotation(entry.key)) continue;

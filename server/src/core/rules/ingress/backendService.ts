@@ -1,7 +1,7 @@
 import { locate } from '../../analysis/locate';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
-import { findService, serviceBackends } from './model';
+import { backendService, serviceBackends } from './model';
 
 /** Backend Services: absent from the workspace (information) or present without the port (warning). */
 export const ingressBackendService: Rule = {
@@ -20,7 +20,7 @@ export const ingressBackendService: Rule = {
     if (!ingress) return;
     for (const backend of serviceBackends(ingress)) {
       if (!backend.name || !backend.nameNode) continue;
-      const service = findService(ctx.workspace.resources, ingress.namespace, backend.name);
+      const service = backendService(ctx.workspace, ingress.namespace, backend.name);
       if (!service) {
         ctx.report({
           message: `No Service "${backend.name}" in namespace "${ingress.namespace}" in the workspace. If it is not defined elsewhere, the controller has no backend for these paths.`,

@@ -1,7 +1,7 @@
 import { locateKey } from '../../analysis/locate';
 import type { Rule } from '../types';
 import { annotationController, asIngress, INGRESS_KINDS } from './common';
-import { annotationEntries, ownerOf } from './model';
+import { annotationEntries, ingressOwner } from './model';
 
 const OWNER_OF_KEYS: Record<'agic' | 'app-routing' | 'agc', string> = {
   agic: 'AGIC',
@@ -25,7 +25,7 @@ export const ingressForeignAnnotation: Rule = {
   check(resource, ctx) {
     const ingress = asIngress(resource);
     if (!ingress) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources);
+    const owner = ingressOwner(ingress, ctx.workspace);
     if (owner.controller !== 'agic' && owner.controller !== 'app-routing' && owner.controller !== 'agc') return;
     for (const entry of annotationEntries(ingress)) {
       const meantFor = annotationController(entry.key);

@@ -5,7 +5,7 @@ import type { RuleContext } from '../types';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS, KEYVAULT_URI_ANNOTATION } from './common';
 import { locateInValue } from './edits';
-import { annotation, ownerOf, type AnnotationEntry } from './model';
+import { annotation, ingressOwner, type AnnotationEntry } from './model';
 
 /** The Key Vault URI annotation of an Ingress the application routing rules apply to, with its text. */
 export function keyVaultAnnotation(resource: Resource, ctx: RuleContext): { entry: AnnotationEntry; text: string } | null {
@@ -13,7 +13,7 @@ export function keyVaultAnnotation(resource: Resource, ctx: RuleContext): { entr
   if (!ingress) return null;
   const entry = annotation(ingress, KEYVAULT_URI_ANNOTATION);
   if (!entry || !entry.value || typeof entry.value.value !== 'string') return null;
-  const owner = ownerOf(ingress, ctx.workspace.resources).controller;
+  const owner = ingressOwner(ingress, ctx.workspace).controller;
   if (owner === 'agic' || owner === 'agc') return null; // ingress/foreign-annotation: nobody reads it
   return { entry, text: entry.value.value };
 }

@@ -11,7 +11,7 @@ import { asMap, getPair, getPath, scalarText } from '../../yaml/nodes';
 import type { Fix, Rule, TextEditAt } from '../types';
 import { asIngress, INGRESS_KINDS, KEYVAULT_URI_ANNOTATION } from './common';
 import { deletePairLines, insertFirstPair, isPlainSafe, quoted } from './edits';
-import { annotation, annotationsMap, classNamePair, controllersIn } from './model';
+import { annotation, annotationsMap, classNamePair, CONTROLLER_KINDS, controllersIn } from './model';
 
 /** The IngressClass name that stands for a legacy annotation value (AGIC's controller name maps to its class). */
 export function classNameForAnnotation(value: string): string {
@@ -59,7 +59,7 @@ export const ingressLegacyClassAnnotation: Rule = {
     }
 
     const target = classNameForAnnotation(entry.text);
-    const { nginxIngressControllers } = controllersIn(ctx.workspace.resources);
+    const { nginxIngressControllers } = controllersIn(ctx.workspace.ofKinds(CONTROLLER_KINDS));
     const appRouting = target === APP_ROUTING_DEFAULT_CLASS || nginxIngressControllers.some((n) => n.ingressClassName === target);
     const keyVault = annotation(ingress, KEYVAULT_URI_ANNOTATION) !== null;
     let message = `${INGRESS_CLASS_ANNOTATION} is deprecated: use spec.ingressClassName: ${target}.`;

@@ -10,6 +10,7 @@ import {
   type NginxIngressControllerInfo,
 } from '../../ingress/ingressControllers';
 import type { IngressResource, Resource, ServiceResource } from '../../k8s/resources';
+import type { WorkspaceView } from '../types';
 import { asMap, asScalar, get, getPair, getPath, items, scalarText, stringValue, type YMap, type YNode, type YPair, type YScalar } from '../../yaml/nodes';
 
 /** One `metadata.annotations` entry with its nodes. */
@@ -73,6 +74,19 @@ export function controllersIn(resources: readonly Resource[]): WorkspaceControll
   const result = { ingressClasses, nginxIngressControllers };
   controllersCache.set(resources, result);
   return result;
+}
+
+/** The kinds that decide which controller serves an Ingress (read narrowly, see WorkspaceView). */
+export const CONTROLLER_KINDS = ['IngressClass', 'NginxIngressController'];
+
+/** Which controller serves the Ingress in the workspace of a rule. */
+export function ingressOwner(resource: IngressResource, view: WorkspaceView): IngressOwner {
+  return ownerOf(resource, view.ofKinds(CONTROLLER_KINDS));
+}
+
+/** The Service a backend names, in the workspace of a rule. */
+export function backendService(view: WorkspaceView, namespace: string, name: string): ServiceResource | null {
+  return findService(view.ofKinds(['Service']), namespace, name);
 }
 
 /** Which controller serves the Ingress, from its class fields and the workspace's classes. */

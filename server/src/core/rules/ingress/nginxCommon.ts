@@ -3,7 +3,7 @@ import { findNginxAnnotation, NGINX_ANNOTATIONS, NGINX_PREFIX } from '../../ingr
 import type { IngressResource, Resource } from '../../k8s/resources';
 import type { RuleContext } from '../types';
 import { asIngress } from './common';
-import { annotationEntries, ownerOf, type AnnotationEntry } from './model';
+import { annotationEntries, ingressOwner, type AnnotationEntry } from './model';
 import { NGINX_DOCUMENTED_NAMES } from './nginxDocumentedKeys';
 
 export const ALL_NGINX_NAMES = [...new Set([...NGINX_ANNOTATIONS.map((a) => a.key.slice(NGINX_PREFIX.length)), ...NGINX_DOCUMENTED_NAMES])];
@@ -11,7 +11,7 @@ export const ALL_NGINX_NAMES = [...new Set([...NGINX_ANNOTATIONS.map((a) => a.ke
 /** NGINX annotations of an Ingress served by application routing. */
 export function nginxEntries(resource: Resource, ctx: RuleContext): { ingress: IngressResource; entries: AnnotationEntry[] } | null {
   const ingress = asIngress(resource);
-  if (!ingress || ownerOf(ingress, ctx.workspace.resources).controller !== 'app-routing') return null;
+  if (!ingress || ingressOwner(ingress, ctx.workspace).controller !== 'app-routing') return null;
   return { ingress, entries: annotationEntries(ingress).filter((e) => e.key.startsWith(NGINX_PREFIX)) };
 }
 

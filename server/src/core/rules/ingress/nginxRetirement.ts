@@ -2,7 +2,7 @@ import { locate, locateKey } from '../../analysis/locate';
 import { asMap, getPair } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
-import { classNamePair, ownerOf } from './model';
+import { classNamePair, ingressOwner } from './model';
 
 export const NGINX_RETIREMENT_RULE_ID = 'approuting/nginx-retirement';
 
@@ -26,7 +26,7 @@ export const appRoutingNginxRetirement: Rule = {
   check(resource, ctx) {
     const ingress = asIngress(resource);
     if (!ingress) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources);
+    const owner = ingressOwner(ingress, ctx.workspace);
     if (owner.controller !== 'app-routing') return;
     const classPair = classNamePair(ingress);
     const anchor = classPair?.value ? locate(ingress, classPair.value) : locateKey(ingress, getPair(asMap(ingress.node), 'spec') ?? ingress.node.pairs[0]);

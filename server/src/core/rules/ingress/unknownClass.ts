@@ -10,7 +10,7 @@ import { asMap, getPair, scalarText } from '../../yaml/nodes';
 import type { Rule } from '../types';
 import { asIngress, INGRESS_KINDS } from './common';
 import { replaceNode, sameStyle } from './edits';
-import { annotation, classNamePair, controllersIn, ownerOf } from './model';
+import { annotation, classNamePair, CONTROLLER_KINDS, controllersIn, ingressOwner } from './model';
 
 /** Class names this tool knows: the Azure controllers' and those of the workspace's IngressClass/NginxIngressController objects. */
 export function knownClassNames(resources: Parameters<typeof controllersIn>[0]): string[] {
@@ -43,10 +43,10 @@ export const ingressUnknownClass: Rule = {
     const legacy = annotation(ingress, INGRESS_CLASS_ANNOTATION)?.text ?? null;
     // The annotation rules explain an annotation alone or one that disagrees with the class.
     if (legacy !== null && legacy.trim() !== '' && legacy !== className) return;
-    const owner = ownerOf(ingress, ctx.workspace.resources);
+    const owner = ingressOwner(ingress, ctx.workspace);
     const note = owner.notes[owner.notes.length - 1] ?? '';
     if (owner.controller === 'unknown' && owner.via === 'ingressClassName' && classPair?.value && className !== null) {
-      const suggestion = suggestClosest(className, knownClassNames(ctx.workspace.resources));
+      const suggestion = suggestClosest(className, knownClassNames(ctx.workspace.ofKinds(CONTROLLER_KINDS)));
       ctx.report({
         message: suggestion ? `${note} Did you mean "${suggestion}"?` : note,
         location: locate(ingress, classPair.value),

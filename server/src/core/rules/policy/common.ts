@@ -6,7 +6,7 @@
 import { headSpan, locate } from '../../analysis/locate';
 import type { PolicyId, SourceLocation } from '../../engine/types';
 import type { CiliumPolicyResource, NetworkPolicyResource, Resource } from '../../k8s/resources';
-import { isCiliumPolicy, isNetworkPolicy } from '../../k8s/resources';
+import { isCiliumPolicy, isNetworkPolicy, POLICY_KINDS } from '../../k8s/resources';
 import type { AnalysisSettings } from '../../settings/analysisSettings';
 import type { WorkspaceView } from '../types';
 import { asMap, get, getPair, type YMap, type YNode, type YPair } from '../../yaml/nodes';
@@ -101,7 +101,7 @@ export function policiesByKey(view: WorkspaceView): ReadonlyMap<string, readonly
   let map = byKeyCache.get(view);
   if (!map) {
     map = new Map();
-    for (const r of view.resources) {
+    for (const r of view.ofKinds(POLICY_KINDS)) {
       const p = asPolicy(r);
       if (!p) continue;
       const key = policyKeyOf(policyIdOf(p));

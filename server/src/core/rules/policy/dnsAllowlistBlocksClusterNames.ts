@@ -43,7 +43,7 @@ For musl images calling external names, also consider \`dnsConfig.options: [{nam
     if (lists.length === 0) return;
     const subjects = subjectsOf(policy, context);
     if (!subjects) return;
-    const services = selectingServicesByNamespace(context.workspace.resources);
+    const services = selectingServicesByNamespace(context.workspace.ofKinds(['Service']));
     for (const d of lists) {
       const refused: string[] = [];
       for (const w of subjects.workloads) {

@@ -40,7 +40,7 @@ In a CiliumNetworkPolicy: \`toEndpoints\` with \`k8s:io.kubernetes.pod.namespace
     if (!policy || hasSyntaxErrors(policy) || !enforced(policy.kind, context.settings)) return;
     const anchor = egressAnchor(policy);
     if (!anchor) return;
-    if (context.settings.engine !== 'cilium' && ipBlockMayAllowDns(policy, context.workspace.resources)) return;
+    if (context.settings.engine !== 'cilium' && ipBlockMayAllowDns(policy, context.workspace.ofKinds(['NetworkPolicy']))) return;
     const subjects = subjectsOf(policy, context);
     if (!subjects) return;
     const blocked = subjects.workloads.filter((w) => subjects.model.dnsAccess(w.id)?.reachesDns === false);

@@ -34,7 +34,7 @@ export const namespaceCustomLabelRule: Rule = {
     if (!isNetworkPolicy(resource) || hasSyntaxErrors(resource)) return;
     let namespaces: NamespaceResource[] | null = null;
     const labelled = (key: string, value: string) =>
-      (namespaces ??= context.workspace.resources.filter((r): r is NamespaceResource => r.kind === 'Namespace' && !('other' in r))).some((n) => n.labels[key] === value);
+      (namespaces ??= context.workspace.ofKinds(['Namespace']).filter((r): r is NamespaceResource => r.kind === 'Namespace' && !('other' in r))).some((n) => n.labels[key] === value);
     for (const direction of ['ingress', 'egress'] as const) {
       for (const rule of items(get(resource.spec, direction))) {
         for (const peer of items(get(rule, direction === 'ingress' ? 'from' : 'to'))) {

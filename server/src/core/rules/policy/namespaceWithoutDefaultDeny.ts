@@ -1,6 +1,6 @@
 import type { PolicyModel, WorkloadInfo } from '../../engine/types';
 import { isEmptySelector, parseLabelSelector } from '../../k8s/labelSelector';
-import { isWorkload, WORKLOAD_KINDS, type Resource } from '../../k8s/resources';
+import { isWorkload, POLICY_KINDS, WORKLOAD_KINDS, type Resource } from '../../k8s/resources';
 import { get } from '../../yaml/nodes';
 import { defaultDenyDocument, defaultDenyName, type DenyDirections, type PolicyFlavour } from '../fixes/defaultDeny';
 import { appendDocumentEdit } from '../fixes/insert';
@@ -62,6 +62,9 @@ interface NamespaceFacts {
 
 const cache = new WeakMap<WorkspaceView, Map<string, NamespaceFacts>>();
 
+/** What the namespace facts are made of. */
+const FACT_KINDS = ['Namespace', ...WORKLOAD_KINDS, ...POLICY_KINDS];
+
 /** Per namespace: its Namespace object, first workload, live pods and default-deny, once per view. */
 function namespaceFacts(context: RuleContext): Map<string, NamespaceFacts> {
   const hit = cache.get(context.workspace);
@@ -73,7 +76,7 @@ function namespaceFacts(context: RuleContext): Map<string, NamespaceFacts> {
     return f;
   };
   const model = context.workspace.policyModel();
-  for (const r of context.workspace.resources) {
+  for (const r of context.workspace.ofKinds(FACT_KINDS)) {
     if (r.kind === 'Namespace') of(r.name).hasObject = true;
     else if (isWorkload(r) && !r.hostNetwork) of(r.namespace).firstWorkload ??= r;
     const policy = asPolicy(r);
@@ -119,7 +122,7 @@ function isDefaultDeny(r: Resource, namespace: string, model: PolicyModel, conte
 /** CNP where the namespace (or else the workspace) already uses Cilium policies on a Cilium cluster. */
 function flavourFor(namespace: string, context: RuleContext): PolicyFlavour {
   if (context.settings.engine !== 'cilium') return 'NetworkPolicy';
-  const policies = context.workspace.resources.map(asPolicy).filter((p): p is PolicyResource => p !== null);
+  const policies = context.workspace.ofKinds(POLICY_KINDS).map(asPolicy).filter((p): p is PolicyResource => p !== null);
   const here = policies.filter((p) => p.namespace === namespace);
   if (here.some((p) => p.kind === 'CiliumNetworkPolicy')) return 'CiliumNetworkPolicy';
   if (here.some((p) => p.kind === 'NetworkPolicy')) return 'NetworkPolicy';
@@ -131,12 +134,13 @@ function defaultDenyFixes(resource: Resource, namespace: string, context: RuleCo
   const flavour = flavourFor(namespace, context);
   const style = detectStyle(context.file.text);
   const taken = new Set(
-    context.workspace.resources
+    context.workspace
+      .ofKinds(POLICY_KINDS)
       .map(asPolicy)
       .filter((p): p is PolicyResource => p !== null && p.kind === flavour && p.namespace === namespace)
       .map((p) => p.name),
   );
-  const uris = new Set(context.workspace.files.map((f) => f.uri));
+  const uris = new Set(context.workspace.uris);
   const newUri = freeUri(resource.source.uri, `${namespace}-default-deny`, uris);
   const kindText = flavour === 'NetworkPolicy' ? 'NetworkPolicy' : 'CiliumNetworkPolicy';
   const out: Fix[] = [];

@@ -96,7 +96,7 @@ function reportNamespaces(np: PolicyResource, context: RuleContext, pair: YPair,
     });
     return;
   }
-  const labelled = namespaceLabels(context.workspace.resources)
+  const labelled = namespaceLabels(context.workspace.ofKinds(['Namespace']))
     .flatMap(([ns, labels]) => Object.entries(labels).filter(([k]) => sel.requirements.some((r) => r.key === k)).map(([k, v]) => `${ns} has ${k}=${v}`));
   const nearby = labelled.length > 0 ? ` (${listText(labelled)})` : '';
   context.report({

@@ -6,10 +6,9 @@
  * the workspace do to such a pod is then still taken into account.
  */
 import { NAMESPACE_LABELS_PREFIX, parseCiliumLabelKey, POD_NAMESPACE_LABEL } from '../../cilium/labelKeys';
-import { buildPolicyModel } from '../../engine/index';
 import type { PolicyModel, WorkloadInfo } from '../../engine/types';
 import { describeSelector, isEmptySelector, parseLabelSelector, type LabelSelector } from '../../k8s/labelSelector';
-import type { Resource } from '../../k8s/resources';
+import { POLICY_KINDS } from '../../k8s/resources';
 import { get } from '../../yaml/nodes';
 import { readManifestFile } from '../../workspace/manifestFile';
 import type { RuleContext, WorkspaceView } from '../types';
@@ -35,7 +34,8 @@ interface Hypotheses {
   readonly byPolicy: ReadonlyMap<string, { readonly ids: readonly string[]; readonly text: string }>;
 }
 
-const cache = new WeakMap<WorkspaceView, Hypotheses>();
+/** By policy model: the stand-ins depend only on what the model is compiled from (policies included). */
+const cache = new WeakMap<PolicyModel, Hypotheses>();
 
 function key(policy: PolicyResource): string {
   return policyKeyOf(policyIdOf(policy));
@@ -60,7 +60,7 @@ export function subjectsOf(policy: PolicyResource, context: RuleContext): Subjec
 
 /** How to name a workload in messages: its id, or what a stand-in pod stands for. */
 export function workloadText(context: RuleContext, id: string): string {
-  return cache.get(context.workspace)?.names.get(id) ?? id;
+  return cache.get(context.workspace.policyModel())?.names.get(id) ?? id;
 }
 
 function listWorkloads(ws: readonly WorkloadInfo[]): string {
@@ -71,13 +71,13 @@ function listWorkloads(ws: readonly WorkloadInfo[]): string {
 
 function hypothesesFor(context: RuleContext): Hypotheses {
   const view = context.workspace;
-  const hit = cache.get(view);
-  if (hit) return hit;
   const real = view.policyModel();
+  const hit = cache.get(real);
+  if (hit) return hit;
   const pods: object[] = [];
   const podTexts: string[] = [];
   const planned = new Map<string, { ids: string[]; text: string }>();
-  for (const r of view.resources) {
+  for (const r of view.ofKinds(POLICY_KINDS)) {
     const policy = asPolicy(r);
     if (!policy) continue;
     const info = real.policyInfo(policyIdOf(policy));
@@ -99,12 +99,11 @@ function hypothesesFor(context: RuleContext): Hypotheses {
     result = { model: real, names: new Map(), byPolicy: new Map() };
   } else {
     const file = readManifestFile(HYPOTHETICAL_URI, pods.map((p) => JSON.stringify(p)).join('\n---\n'));
-    const resources: Resource[] = [...view.resources, ...file.resources];
-    const model = buildPolicyModel(resources, { engine: context.settings.engine, ciliumMinor: context.settings.ciliumMinor });
+    const model = real.extendedWith(file.resources);
     // Keep only stand-ins the policy really selects (selectors the labels could not satisfy drop out).
     const byPolicy = new Map<string, { ids: string[]; text: string }>();
     const names = new Map<string, string>();
-    for (const r of view.resources) {
+    for (const r of view.ofKinds(POLICY_KINDS)) {
       const policy = asPolicy(r);
       const plan = policy && planned.get(key(policy));
       if (!policy || !plan) continue;
@@ -118,7 +117,7 @@ function hypothesesFor(context: RuleContext): Hypotheses {
     });
     result = { model, names, byPolicy };
   }
-  cache.set(view, result);
+  cache.set(real, result);
   return result;
 }
 

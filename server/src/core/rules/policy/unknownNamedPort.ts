@@ -1,5 +1,5 @@
 import type { PolicyModel, WorkloadInfo } from '../../engine/types';
-import { isNetworkPolicy, isWorkload, type Resource, type WorkloadResource } from '../../k8s/resources';
+import { isNetworkPolicy, isWorkload, WORKLOAD_KINDS, type Resource, type WorkloadResource } from '../../k8s/resources';
 import { asMap, get, getPair, items, scalarText, type YNode } from '../../yaml/nodes';
 import type { Rule, RuleContext } from '../types';
 import { asPolicy, hasSyntaxErrors, listText, policyIdOf, POLICY_KINDS, presentPair, ruleMaps, type PolicyResource } from './common';
@@ -102,7 +102,7 @@ function check(policy: PolicyResource, context: RuleContext, port: NamedPort, re
     return;
   }
   if (receivers.pods.length === 0) return; // nothing known about the receiving pods
-  const ports = containerPorts(context.workspace.resources, receivers.pods);
+  const ports = containerPorts(context.workspace.ofKinds(WORKLOAD_KINDS), receivers.pods);
   if (receivers.pods.some((w) => ports.get(w.id)?.some((p) => p.name === port.name && port.protocols.includes(p.protocol)))) return;
   const declared = [...new Set(receivers.pods.flatMap((w) => (ports.get(w.id) ?? []).filter((p) => p.name).map((p) => `${p.name} (${p.protocol} ${p.port})`)))];
   const who = direction === 'ingress' ? 'selected' : 'destination';

@@ -1,0 +1,92 @@
+import type { WorkspaceView } from '../rules/types';
+import type { ManifestFile } from './manifestFile';
+
+/**
+ * A part of the workspace a rule read: `all` (every resource), `files`, `uris`, `model` (the
+ * policy model), `kinds:<Kind,...>` (the resources of some kinds), or `file` (the rest of the
+ * rule's own file).
+ */
+export type Facet = string;
+
+export const OWN_FILE: Facet = 'file';
+
+interface FacetState {
+  value: unknown;
+  /** The revision `value` was taken at. */
+  comparedAt: number;
+  /** The last revision at which the value was seen to differ from the one before. */
+  changedAt: number;
+}
+
+/**
+ * When each facet last changed, found by comparing its value at each revision it is asked about
+ * with the value at the previous one: the same resource objects in the same order, the same
+ * model object, the same file object. Values are taken lazily, so a facet nobody depends on
+ * costs nothing (and the model is not compiled to answer for rules that do not read it).
+ */
+export class FacetLog {
+  private readonly states = new Map<Facet, FacetState>();
+  private readonly fileStates = new Map<string, FacetState>();
+  private readonly latest = new WeakMap<ReadonlySet<Facet>, { revision: number; size: number; changedAt: number }>();
+
+  /** Notes the version of a file being checked at `revision`. */
+  observeFile(file: ManifestFile, revision: number): void {
+    this.compare(this.fileStates, file.uri, () => file, revision);
+  }
+
+  /** Records the value of a facet a rule just read at `revision`. */
+  record(facet: Facet, file: ManifestFile, view: WorkspaceView, revision: number): void {
+    if (facet === OWN_FILE) this.observeFile(file, revision);
+    else this.compare(this.states, facet, () => valueOf(view, facet), revision);
+  }
+
+  /** Whether any of `facets` changed after revision `since` (as of `revision`). */
+  changedSince(facets: ReadonlySet<Facet>, since: number, file: ManifestFile, view: WorkspaceView, revision: number): boolean {
+    let memo = this.latest.get(facets);
+    if (!memo || memo.revision !== revision || memo.size !== facets.size) {
+      let changedAt = -1;
+      for (const facet of facets) {
+        if (facet === OWN_FILE) continue;
+        changedAt = Math.max(changedAt, this.compare(this.states, facet, () => valueOf(view, facet), revision));
+      }
+      memo = { revision, size: facets.size, changedAt };
+      this.latest.set(facets, memo);
+    }
+    if (memo.changedAt > since) return true;
+    return facets.has(OWN_FILE) && this.compare(this.fileStates, file.uri, () => file, revision) > since;
+  }
+
+  /** Brings a facet up to `revision`; returns when it last changed. */
+  private compare(states: Map<string, FacetState>, key: string, value: () => unknown, revision: number): number {
+    const state = states.get(key);
+    if (!state) {
+      states.set(key, { value: value(), comparedAt: revision, changedAt: revision });
+      return revision;
+    }
+    if (state.comparedAt !== revision) {
+      const now = value();
+      if (!same(now, state.value)) {
+        state.value = now;
+        state.changedAt = revision;
+      }
+      state.comparedAt = revision;
+    }
+    return state.changedAt;
+  }
+}
+
+function valueOf(view: WorkspaceView, facet: Facet): unknown {
+  if (facet === 'all') return view.resources;
+  if (facet === 'files') return view.files;
+  if (facet === 'uris') return view.uris;
+  if (facet === 'model') return view.policyModel();
+  if (facet.startsWith('kinds:')) return view.ofKinds(facet.slice('kinds:'.length).split(','));
+  return null;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
