@@ -107,4 +107,15 @@ describe('incremental checking re-runs only what an edit affects', () => {
     assert.ok((runs.get('policy/selector-matches-nothing') ?? 0) > 0);
     assert.ok(after.findings.some((f) => f.ruleId === 'policy/selector-matches-nothing'));
   });
+
+  test('an object in a namespace nothing else uses makes the namespace exist in the model, and removing it removes it again', () => {
+    const { check } = setUp();
+    const before = check(dump);
+    const configMap = '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: reporting\ndata:\n  level: info\n';
+    const withIt = check(dump + configMap);
+    assert.notEqual(withIt.view.policyModel(), before.view.policyModel());
+    assert.ok(withIt.view.policyModel().namespaces.includes('reporting'));
+    const without = check(dump);
+    assert.ok(!without.view.policyModel().namespaces.includes('reporting'));
+  });
 });

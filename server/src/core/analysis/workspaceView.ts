@@ -3,12 +3,16 @@ import type { PolicyModel } from '../engine/types';
 import type { Resource } from '../k8s/resources';
 import type { WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
+import type { ResourceChange } from '../workspace/manifestFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** What a view hands on to the view of the next revision, so unchanged parts are not recomputed. */
 interface ViewState {
+  readonly revision: number;
   readonly byKinds: Map<string, readonly Resource[]>;
   model: PolicyModel | null;
+  /** The latest model compiled for an earlier view (this view's until it compiles its own). */
+  readonly lastModel: { readonly model: PolicyModel; readonly revision: number } | null;
 }
 
 /**
@@ -19,9 +23,14 @@ interface ViewState {
  */
 export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSettings, previous: WorkspaceView | null = null): WorkspaceView {
   const before = previous ? states.get(previous) : undefined;
-  const state: ViewState = { byKinds: new Map(), model: null };
+  const lastModel = before?.model ? { model: before.model, revision: before.revision } : (before?.lastModel ?? null);
+  const state: ViewState = { revision: index.revision, byKinds: new Map(), model: null, lastModel };
+  const changeSinceModel = lastModel ? index.changeSince(lastModel.revision) : null;
+  // The resources added and removed since the previous view, when the index knows them.
+  const change = before ? index.changeSince(before.revision) : null;
   const resources = index.resources();
   let uris: string[] | null = null;
+  let byKind: Map<string, Resource[]> | null = null;
   const view: WorkspaceView = {
     resources,
     files: index.allFiles(),
@@ -31,22 +40,72 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
     ofKinds(kinds) {
       const key = kinds.join('\u0000');
       let list = state.byKinds.get(key);
+      const old = before?.byKinds.get(key);
+      if (!list && old && change) {
+        if (!touchesKinds(change, kinds)) list = old;
+        else list = replacedInPlace(old, change, kinds) ?? undefined;
+        if (list) state.byKinds.set(key, list);
+      }
       if (!list) {
-        const wanted = new Set(kinds);
-        const fresh = resources.filter((r) => wanted.has(r.kind));
-        const old = before?.byKinds.get(key);
+        byKind ??= indexByKind(resources);
+        const fresh = kinds.length === 1 ? (byKind.get(kinds[0]) ?? []) : mergeKinds(byKind, resources, kinds);
         list = old && sameItems(old, fresh) ? old : fresh;
         state.byKinds.set(key, list);
       }
       return list;
     },
-    policyModel: () => (state.model ??= buildPolicyModel(resources, { engine: settings.engine, ciliumMinor: settings.ciliumMinor }, before?.model ?? null)),
+    policyModel: () =>
+      (state.model ??= buildPolicyModel(resources, { engine: settings.engine, ciliumMinor: settings.ciliumMinor }, lastModel?.model ?? null, changeSinceModel ?? undefined)),
   };
   states.set(view, state);
   return view;
 }
 
 const states = new WeakMap<WorkspaceView, ViewState>();
+
+function touchesKinds(change: ResourceChange, kinds: readonly string[]): boolean {
+  return change.added.some((r) => kinds.includes(r.kind)) || change.removed.some((r) => kinds.includes(r.kind));
+}
+
+/**
+ * The list after an edit that replaced resources in place (the same kinds, at the same document
+ * positions of the same file, as typing inside one object does); null for any other change.
+ */
+function replacedInPlace(list: readonly Resource[], change: ResourceChange, kinds: readonly string[]): Resource[] | null {
+  const { added, removed } = change;
+  if (added.length !== removed.length) return null;
+  let out: Resource[] | null = null;
+  for (let i = 0; i < added.length; i++) {
+    const a = added[i];
+    const r = removed[i];
+    if (a.kind !== r.kind || a.source.uri !== r.source.uri || a.source.document.index !== r.source.document.index || a.source.listIndex !== r.source.listIndex) return null;
+    if (!kinds.includes(a.kind)) continue;
+    out ??= [...list];
+    const at = out.indexOf(r);
+    if (at < 0) return null;
+    out[at] = a;
+  }
+  return out;
+}
+
+/** Each kind's resources in workspace order, in one pass. */
+function indexByKind(resources: readonly Resource[]): Map<string, Resource[]> {
+  const byKind = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const list = byKind.get(r.kind);
+    if (list) list.push(r);
+    else byKind.set(r.kind, [r]);
+  }
+  return byKind;
+}
+
+/** The resources of several kinds in workspace order: a pass over the few kinds asked for. */
+function mergeKinds(byKind: Map<string, Resource[]>, resources: readonly Resource[], kinds: readonly string[]): Resource[] {
+  const lists = [...new Set(kinds)].map((k) => byKind.get(k) ?? []).filter((l) => l.length > 0);
+  if (lists.length <= 1) return [...(lists[0] ?? [])];
+  const wanted = new Set(kinds);
+  return resources.filter((r) => wanted.has(r.kind));
+}
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;

@@ -11,7 +11,7 @@ import type { CompileContext } from './context';
 import { Evaluator } from './evaluate';
 import { FlowBuilder } from './flows';
 import { buildUniverse, compareText, type PodGroup, type Universe } from './groups';
-import { modelInputsOf, sameInputs, type ModelInputs } from './inputs';
+import { isModelInput, modelInputsOf, sameInputs, type ModelInputs } from './inputs';
 import { buildPolicyInfo, selectionAt, type PolicyRecord } from './policyInfo';
 import { canReach } from './reach';
 import { SelectorIndex } from './selectors';
@@ -104,6 +104,22 @@ export class CompiledModel implements PolicyModel {
       if (sameInputs(previous.inputs, wanted)) return previous;
     }
     return new CompiledModel(resources, settings);
+  }
+
+  /**
+   * Whether the model still holds after these resources were added and removed: none of them is
+   * an input, and no namespace can have appeared or gone (a quick check; false means "compare").
+   */
+  unaffectedBy(added: readonly Resource[], removed: readonly Resource[]): boolean {
+    const net = new Map<string, number>();
+    for (const [list, sign] of [[added, 1], [removed, -1]] as const) {
+      for (const r of list) {
+        if (isModelInput(r, this.inputs.withServices)) return false;
+        if (r.namespace) net.set(r.namespace, (net.get(r.namespace) ?? 0) + sign);
+      }
+    }
+    for (const [ns, n] of net) if (n < 0 || (n > 0 && !this.inputs.namespaces.includes(ns))) return false;
+    return true;
   }
 
   extendedWith(extra: readonly Resource[]): PolicyModel {

@@ -8,29 +8,28 @@ export interface Position {
 export class LineIndex {
   private readonly starts: Uint32Array | number[];
 
-  constructor(private readonly text: string) {
-    if (text.indexOf('\r') < 0) {
-      // The common case, found by native search and stored without growing an array: a large
-      // file (every edit of it) is indexed several times faster than char by char.
-      let count = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-      const lineStarts = new Uint32Array(count);
-      let n = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts[n++] = i + 1;
-      this.starts = lineStarts;
-      return;
-    }
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(
+    private readonly text: string,
+    starts?: Uint32Array | number[],
+  ) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /**
+   * The index of a text made of consecutive parts whose line starts are known (relative to each
+   * part, as `lineStarts` gives them): no scan of the text. Each part must start at a line start.
+   */
+  static joined(text: string, parts: readonly { readonly offset: number; readonly starts: ArrayLike<number> }[]): LineIndex {
+    let count = 0;
+    parts.forEach((p, i) => (count += p.starts.length - (endsAtNextPart(parts, i) ? 1 : 0)));
+    const starts = new Uint32Array(count);
+    let n = 0;
+    parts.forEach((p, i) => {
+      // A part ending with a line end has a start at its end: the next part's first line.
+      const own = p.starts.length - (endsAtNextPart(parts, i) ? 1 : 0);
+      for (let k = 0; k < own; k++) starts[n++] = p.offset + p.starts[k];
+    });
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -59,4 +58,34 @@ export class LineIndex {
     const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, next));
   }
+}
+
+function endsAtNextPart(parts: readonly { readonly offset: number; readonly starts: ArrayLike<number> }[], i: number): boolean {
+  const next = parts[i + 1];
+  return next !== undefined && parts[i].offset + parts[i].starts[parts[i].starts.length - 1] === next.offset;
+}
+
+/** Offsets of line starts in a text, the first being 0. */
+export function lineStarts(text: string): Uint32Array | number[] {
+  if (text.indexOf('\r') < 0) {
+    // The common case, found by native search and stored without growing an array: a large
+    // file (every edit of it) is indexed several times faster than char by char.
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Uint32Array(count);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+    return starts;
+  }
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -10,6 +10,18 @@ export type Facet = string;
 
 export const OWN_FILE: Facet = 'file';
 
+/**
+ * Everything one rule was seen reading, on any document (a rule may read the workspace once
+ * into a per-view memo and answer other documents from it), with when that last changed.
+ */
+export class RuleReads {
+  readonly facets = new Set<Facet>();
+  /** Memo of `FacetLog.changedSince`: as of `revision`, with `size` facets, last changed at `changedAt`. */
+  revision = -1;
+  size = 0;
+  changedAt = -1;
+}
+
 interface FacetState {
   value: unknown;
   /** The revision `value` was taken at. */
@@ -27,7 +39,6 @@ interface FacetState {
 export class FacetLog {
   private readonly states = new Map<Facet, FacetState>();
   private readonly fileStates = new Map<string, FacetState>();
-  private readonly latest = new WeakMap<ReadonlySet<Facet>, { revision: number; size: number; changedAt: number }>();
 
   /** Notes the version of a file being checked at `revision`. */
   observeFile(file: ManifestFile, revision: number): void {
@@ -40,20 +51,20 @@ export class FacetLog {
     else this.compare(this.states, facet, () => valueOf(view, facet), revision);
   }
 
-  /** Whether any of `facets` changed after revision `since` (as of `revision`). */
-  changedSince(facets: ReadonlySet<Facet>, since: number, file: ManifestFile, view: WorkspaceView, revision: number): boolean {
-    let memo = this.latest.get(facets);
-    if (!memo || memo.revision !== revision || memo.size !== facets.size) {
+  /** Whether anything a rule read (`reads`) changed after revision `since` (as of `revision`). */
+  changedSince(reads: RuleReads, since: number, file: ManifestFile, view: WorkspaceView, revision: number): boolean {
+    if (reads.revision !== revision || reads.size !== reads.facets.size) {
       let changedAt = -1;
-      for (const facet of facets) {
+      for (const facet of reads.facets) {
         if (facet === OWN_FILE) continue;
         changedAt = Math.max(changedAt, this.compare(this.states, facet, () => valueOf(view, facet), revision));
       }
-      memo = { revision, size: facets.size, changedAt };
-      this.latest.set(facets, memo);
+      reads.revision = revision;
+      reads.size = reads.facets.size;
+      reads.changedAt = changedAt;
     }
-    if (memo.changedAt > since) return true;
-    return facets.has(OWN_FILE) && this.compare(this.fileStates, file.uri, () => file, revision) > since;
+    if (reads.changedAt > since) return true;
+    return reads.facets.has(OWN_FILE) && this.compare(this.fileStates, file.uri, () => file, revision) > since;
   }
 
   /** Brings a facet up to `revision`; returns when it last changed. */

@@ -5,13 +5,15 @@ import type { Finding, Rule, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { YNode } from '../yaml/nodes';
 import type { YamlDocument } from '../yaml/parseYaml';
-import { FacetLog, OWN_FILE, type Facet } from './facets';
+import { FacetLog, OWN_FILE, RuleReads, type Facet } from './facets';
 import { anchorFindings, placeFindings, type AnchoredFindings } from './anchors';
 import type { ManifestFile } from './manifestFile';
 
 /** Findings of one rule on one document, computed at one workspace revision. */
 interface RuleResult {
   readonly rule: Rule;
+  /** What the rule read, on this document and others (shared by all its results). */
+  readonly reads: RuleReads;
   readonly found: AnchoredFindings;
   readonly revision: number;
 }
@@ -23,6 +25,8 @@ const NOT_COMPUTED = -1;
 interface DocumentEntry {
   readonly syntax: AnchoredFindings;
   readonly rules: readonly RuleResult[];
+  /** The document's findings as last handed out, with its offset then (when all were current and own). */
+  placed?: { readonly at: number; readonly findings: readonly Finding[] };
 }
 
 /**
@@ -104,11 +108,8 @@ export class IncrementalChecker {
   private readonly files = new Map<string, DocumentEntries>();
   private settings: AnalysisSettings | null = null;
   private readonly views = new WeakMap<WorkspaceView, TrackedView>();
-  /**
-   * Everything each rule was seen reading, on any document: a rule may read the workspace once
-   * into a per-view memo and then answer other documents from the memo without reading again.
-   */
-  private readonly ruleFacets = new Map<Rule, Set<Facet>>();
+  /** Everything each rule was seen reading, on any document. */
+  private readonly ruleReads = new Map<Rule, RuleReads>();
   private facets = new FacetLog();
 
   constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
@@ -150,7 +151,7 @@ export class IncrementalChecker {
     }
     if (settings !== this.settings) {
       this.files.clear();
-      this.ruleFacets.clear();
+      this.ruleReads.clear();
       this.facets = new FacetLog();
       this.settings = settings;
     }
@@ -159,7 +160,7 @@ export class IncrementalChecker {
       return { findings: checkFile(file, workspace, settings, { rules: this.rules, onRuleError: options.onRuleError }), complete: true };
     }
     this.facets.observeFile(file, revision);
-    const groups = resourcesByDocument(file);
+    const groups = file.resourcesByDocument;
     const previous = this.files.get(file.uri);
     // How many entries of a repeated key were taken (not shifted out: an abandoned run leaves them).
     const taken = new Map<YNode | string, number>();
@@ -184,15 +185,26 @@ export class IncrementalChecker {
       const entries = next.get(key);
       if (entries) entries.push(entry);
       else next.set(key, [entry]);
-      placeFindings(entry.syntax, doc, findings);
+      // Unchanged and unmoved since last handed out (checkDocument checked every rule): as it was.
+      if (!defer && entry === old && entry.placed?.at === doc.offset) {
+        for (const f of entry.placed.findings) findings.push(f);
+        continue;
+      }
+      const own: Finding[] = [];
+      let cacheable = entry.syntax.anchoredElsewhere === 0;
+      placeFindings(entry.syntax, doc, own);
       for (const r of entry.rules) {
         if (!this.isCurrent(r, file, inner, revision)) {
           // Only a quick pass gets here: left out until computed.
           complete = false;
+          cacheable = false;
           continue;
         }
-        placeFindings(r.found, doc, findings);
+        if (r.found.anchoredElsewhere > 0) cacheable = false;
+        placeFindings(r.found, doc, own);
       }
+      entry.placed = cacheable ? { at: doc.offset, findings: own } : undefined;
+      for (const f of own) findings.push(f);
     }
     this.files.set(file.uri, next);
     return { findings: findings.sort((a, b) => a.location.start - b.location.start || a.location.end - b.location.end || a.ruleId.localeCompare(b.ruleId)), complete };
@@ -202,8 +214,7 @@ export class IncrementalChecker {
   private isCurrent(r: RuleResult, file: ManifestFile, view: WorkspaceView, revision: number): boolean {
     if (r.revision === NOT_COMPUTED) return false;
     if (r.revision !== revision) {
-      const facets = this.ruleFacets.get(r.rule);
-      if (facets && this.facets.changedSince(facets, r.revision, file, view, revision)) return false;
+      if (r.reads.facets.size > 0 && this.facets.changedSince(r.reads, r.revision, file, view, revision)) return false;
     }
     return r.found.anchoredElsewhere === 0 || r.found.anchorsHold(view);
   }
@@ -276,18 +287,19 @@ export class IncrementalChecker {
     } finally {
       workspace.probe = null;
     }
+    let reads = this.ruleReads.get(rule);
+    if (!reads) this.ruleReads.set(rule, (reads = new RuleReads()));
     if (probe.facets.size > 0) {
-      let known = this.ruleFacets.get(rule);
-      if (!known) this.ruleFacets.set(rule, (known = new Set()));
       for (const facet of probe.facets) {
-        known.add(facet);
-        // What the rule read is recorded as of this revision, to tell later whether it changed.
-        this.facets.record(facet, file, workspace.inner, revision);
+        reads.facets.add(facet);
+        // What the rule read is recorded as of this revision, to tell later whether it changed
+        // (not when a quick pass stopped it: that would compile the model the pass avoids).
+        if (!probe.defer) this.facets.record(facet, file, workspace.inner, revision);
       }
     }
     // Stopped by a quick pass: known to read the workspace, and not computed yet.
-    if (probe.defer && probe.facets.size > 0) return { rule, found: anchorFindings([], doc, file, workspace.inner), revision: NOT_COMPUTED };
-    return { rule, found: anchorFindings(found, doc, file, workspace.inner), revision };
+    if (probe.defer && probe.facets.size > 0) return { rule, reads, found: anchorFindings([], doc, file, workspace.inner), revision: NOT_COMPUTED };
+    return { rule, reads, found: anchorFindings(found, doc, file, workspace.inner), revision };
   }
 }
 
@@ -296,24 +308,6 @@ function drain<T>(steps: Generator<void, T>): T {
     const r = steps.next();
     if (r.done) return r.value;
   }
-}
-
-/** Each document's resources (readManifestFile lists them in document order). */
-function resourcesByDocument(file: ManifestFile): Resource[][] {
-  const groups: Resource[][] = file.documents.map(() => []);
-  let d = 0;
-  for (const r of file.resources) {
-    while (d < file.documents.length && file.documents[d] !== r.source.document) d++;
-    if (d === file.documents.length) {
-      // Not in document order after all: group by lookup instead.
-      const index = new Map(file.documents.map((doc, i) => [doc, i]));
-      for (const g of groups) g.length = 0;
-      for (const x of file.resources) groups[index.get(x.source.document) ?? 0]?.push(x);
-      return groups;
-    }
-    groups[d].push(r);
-  }
-  return groups;
 }
 
 /** The properties of a file that show more than the document being checked. */

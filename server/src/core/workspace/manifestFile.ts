@@ -1,9 +1,9 @@
 import { extractResources } from '../k8s/extractResources';
 import type { Resource } from '../k8s/resources';
 import type { FileProblem } from '../problems';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, lineStarts } from '../text/lineIndex';
 import { asMap, getPair, type YNode } from '../yaml/nodes';
-import { moveDocument, parseYamlFile, type ParsedChunkOf, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
+import { documentsOf, moveDocument, parseChunkText, partShifts, splitDocuments, type ParsedChunk, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large';
 
@@ -21,14 +21,61 @@ export class ManifestFile {
     readonly skipped: SkipReason | null,
     /** False for YAML that is not Kubernetes (CI configs, docker-compose...): it is ignored quietly. */
     readonly isKubernetes: boolean,
-    /** The parsed chunks, for reading the next version of the file quickly. */
-    readonly chunks: readonly ParsedChunkOf[] = [],
+    /** The file as read, chunk by chunk, for reading its next version quickly. */
+    readonly layout: FileLayout = { chunks: [], starts: [] },
+    /** Resources this version has and the one it was read from had not, and the reverse. */
+    readonly change: ResourceChange = { added: resources, removed: [] },
   ) {}
 
   /** Line starts, computed on first use (the CLI and the server need them only to report). */
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
+    return (this.lineIndex ??= linesOf(this.text, this.layout));
   }
+
+  /** The resources of each document (same order as `documents`). */
+  get resourcesByDocument(): readonly (readonly Resource[])[] {
+    if (!this.groups) {
+      const groups: (readonly Resource[])[] = [];
+      if (this.layout.chunks.length > 0) {
+        for (const chunk of this.layout.chunks) for (const g of chunk.resources) groups.push(g);
+      } else {
+        const index = new Map(this.documents.map((d, i) => [d, i]));
+        const lists: Resource[][] = this.documents.map(() => []);
+        for (const r of this.resources) lists[index.get(r.source.document) ?? 0]?.push(r);
+        groups.push(...lists);
+      }
+      this.groups = groups;
+    }
+    return this.groups;
+  }
+
+  private groups: (readonly Resource[])[] | null = null;
+}
+
+/**
+ * One chunk of a file (the text between two document markers) as read: its parse, documents,
+ * each document's resources. The next version of the file reuses the records of the chunks it
+ * still has unchanged at its start and end (their documents moved to their new place).
+ */
+export interface ChunkRecord {
+  readonly text: string;
+  readonly parsed: ParsedChunk;
+  readonly documents: readonly YamlDocument[];
+  readonly resources: readonly (readonly Resource[])[];
+  readonly kubernetes: boolean;
+  /** Line starts relative to the chunk, computed once per chunk. */
+  lineStarts?: Uint32Array | number[];
+}
+
+export interface ResourceChange {
+  readonly added: readonly Resource[];
+  readonly removed: readonly Resource[];
+}
+
+export interface FileLayout {
+  readonly chunks: readonly ChunkRecord[];
+  /** Where each chunk starts in the file. */
+  readonly starts: readonly number[];
 }
 
 export interface ReadOptions {
@@ -86,49 +133,102 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       end: lineEnd < 0 ? text.length : lineEnd,
     });
   }
-  const sameFile = options.previous?.uri === uri ? options.previous : undefined;
-  const { documents: parsed, chunks } = parseYamlFile(text, { cache: options.cache, previous: sameFile?.chunks });
-  const reuse = sameFile ? previousDocuments(sameFile) : null;
+  const split = splitDocuments(text);
+  const previous = options.previous?.uri === uri ? options.previous.layout.chunks : [];
+  const texts = split.map((c) => text.slice(c.start, c.end));
+  const { kept, changed } = alignUnchanged(texts, previous);
+  // Documents of the previous version's changed chunks, by tree, for an edit inside them.
+  const loose = looseDocuments(changed);
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
-  let isKubernetes = false;
-  for (const doc of parsed) {
-    const root = asMap(doc.root);
-    if (root && (getPair(root, 'kind') || getPair(root, 'apiVersion'))) isKubernetes = true;
-    const before = reuse?.get(doc.root ?? doc.text)?.shift();
-    if (before && before.document.text === doc.text) {
-      // Same document, same resource objects: only where it starts may have changed.
-      moveDocument(before.document, doc.offset, doc.index);
-      documents.push(before.document);
-      for (const r of before.resources) resources.push(r);
-    } else {
-      documents.push(doc);
-      for (const r of extractResources(uri, doc)) resources.push(r);
+  const chunks: ChunkRecord[] = [];
+  const added: Resource[] = [];
+  split.forEach((span, i) => {
+    const same = kept[i];
+    if (same) {
+      const shifts = partShifts(same.parsed);
+      same.documents.forEach((doc, k) => moveDocument(doc, span.start + shifts[k], documents.length + k));
+      chunks.push(same);
+      for (const doc of same.documents) documents.push(doc);
+      for (const g of same.resources) for (const r of g) resources.push(r);
+      return;
     }
-  }
-  return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes, chunks);
+    const parsed = parseChunkText(texts[i], { cache: options.cache });
+    const docs = documentsOf(parsed, span.start, documents.length);
+    const groups: (readonly Resource[])[] = [];
+    let kubernetes = false;
+    docs.forEach((doc, k) => {
+      const root = asMap(doc.root);
+      if (root && (getPair(root, 'kind') || getPair(root, 'apiVersion'))) kubernetes = true;
+      const before = loose.get(doc.root ?? doc.text)?.shift();
+      if (before && before.document.text === doc.text) {
+        // Same document, same resource objects: only where it starts may have changed.
+        moveDocument(before.document, doc.offset, doc.index);
+        docs[k] = before.document;
+        groups.push(before.resources);
+      } else {
+        const extracted = extractResources(uri, doc);
+        for (const r of extracted) added.push(r);
+        groups.push(extracted);
+      }
+    });
+    chunks.push({ text: texts[i], parsed, documents: docs, resources: groups, kubernetes });
+    for (const doc of docs) documents.push(doc);
+    for (const g of groups) for (const r of g) resources.push(r);
+  });
+  const isKubernetes = chunks.some((c) => c.kubernetes);
+  // The previous version's resources that no document of this one took.
+  const removed: Resource[] = [];
+  for (const queue of loose.values()) for (const entry of queue) for (const r of entry.resources) removed.push(r);
+  if (options.previous && options.previous.uri === uri && options.previous.layout.chunks.length === 0) removed.push(...options.previous.resources);
+  return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes, { chunks, starts: split.map((c) => c.start) }, { added, removed });
 }
 
 /**
- * The previous version's documents by parsed tree (the parse cache gives an unchanged text the same
- * tree; object keys hash cheaply), or by text when empty. A queue: a file may repeat a document.
+ * The previous records of the chunks unchanged at the start and at the end of the file, by new
+ * chunk, and the previous records in between (changed, moved or removed).
  */
-function previousDocuments(file: ManifestFile): Map<YNode | string, { document: YamlDocument; resources: Resource[] }[]> {
-  const byDocument = new Map<YamlDocument, Resource[]>();
-  for (const r of file.resources) {
-    const list = byDocument.get(r.source.document);
-    if (list) list.push(r);
-    else byDocument.set(r.source.document, [r]);
+function alignUnchanged(texts: readonly string[], previous: readonly ChunkRecord[]): { kept: (ChunkRecord | undefined)[]; changed: readonly ChunkRecord[] } {
+  const kept: (ChunkRecord | undefined)[] = new Array(texts.length);
+  let head = 0;
+  while (head < texts.length && head < previous.length && texts[head] === previous[head].text) {
+    kept[head] = previous[head];
+    head++;
   }
-  const out = new Map<YNode | string, { document: YamlDocument; resources: Resource[] }[]>();
-  for (const document of file.documents) {
-    const entry = { document, resources: byDocument.get(document) ?? [] };
-    const key = document.root ?? document.text;
-    const queue = out.get(key);
-    if (queue) queue.push(entry);
-    else out.set(key, [entry]);
+  let i = texts.length - 1;
+  let j = previous.length - 1;
+  for (; i >= head && j >= head && texts[i] === previous[j].text; i--, j--) kept[i] = previous[j];
+  return { kept, changed: previous.slice(head, j + 1) };
+}
+
+/**
+ * Documents of the given chunks by parsed tree (the parse cache gives an unchanged text the same
+ * tree), or by text when empty. A queue: a file may repeat a document.
+ */
+function looseDocuments(chunks: readonly ChunkRecord[]): Map<YNode | string, { document: YamlDocument; resources: readonly Resource[] }[]> {
+  const out = new Map<YNode | string, { document: YamlDocument; resources: readonly Resource[] }[]>();
+  for (const chunk of chunks) {
+    chunk.documents.forEach((document, k) => {
+      const entry = { document, resources: chunk.resources[k] };
+      const key = document.root ?? document.text;
+      const queue = out.get(key);
+      if (queue) queue.push(entry);
+      else out.set(key, [entry]);
+    });
   }
   return out;
+}
+
+/** Line starts of the whole file from its chunks' (each computed once), or by scanning it. */
+function linesOf(text: string, layout: FileLayout): LineIndex {
+  const { chunks, starts } = layout;
+  const last = chunks.length - 1;
+  if (last < 0 || starts[0] !== 0 || starts[last] + chunks[last].text.length !== text.length) return new LineIndex(text);
+  for (let i = 0; i < last; i++) if (starts[i] + chunks[i].text.length !== starts[i + 1]) return new LineIndex(text);
+  return LineIndex.joined(
+    text,
+    chunks.map((c, i) => ({ offset: starts[i], starts: (c.lineStarts ??= lineStarts(c.text)) })),
+  );
 }
 
 /** Offset of a NUL or of U+FFFD (what a decoder leaves for invalid UTF-8), or -1. */

@@ -1,6 +1,6 @@
 import type { Resource } from '../k8s/resources';
 import { YamlParseCache } from '../yaml/parseYaml';
-import { readManifestFile, type ManifestFile, type ReadOptions } from './manifestFile';
+import { readManifestFile, type ManifestFile, type ReadOptions, type ResourceChange } from './manifestFile';
 
 /**
  * Every manifest file of a workspace, fed by its host (the language server from disk and open
@@ -14,6 +14,7 @@ export class WorkspaceIndex {
   private readonly cache: YamlParseCache;
   private revisionCounter = 0;
   private resourcesMemo: { revision: number; resources: Resource[] } | null = null;
+  private lastChange: { revision: number; change: ResourceChange } | null = null;
 
   constructor(private readonly options: Omit<ReadOptions, 'cache'> = {}) {
     this.cache = new YamlParseCache();
@@ -36,13 +37,18 @@ export class WorkspaceIndex {
     this.files.set(uri, file);
     this.limits.set(uri, maxSize);
     this.revisionCounter++;
+    this.lastChange = { revision: this.revisionCounter, change: file.skipped ? { added: [], removed: existing?.resources ?? [] } : file.change };
     return file;
   }
 
   delete(uri: string): boolean {
     this.limits.delete(uri);
+    const file = this.files.get(uri);
     const removed = this.files.delete(uri);
-    if (removed) this.revisionCounter++;
+    if (removed) {
+      this.revisionCounter++;
+      this.lastChange = { revision: this.revisionCounter, change: { added: [], removed: file?.resources ?? [] } };
+    }
     return removed;
   }
 
@@ -60,6 +66,12 @@ export class WorkspaceIndex {
 
   allFiles(): ManifestFile[] {
     return [...this.files.values()];
+  }
+
+  /** What changed from revision `since` to the current one, when that was one change; else null. */
+  changeSince(since: number): ResourceChange | null {
+    if (since === this.revisionCounter) return { added: [], removed: [] };
+    return this.lastChange && this.lastChange.revision === since + 1 && since + 1 === this.revisionCounter ? this.lastChange.change : null;
   }
 
   /** All resources of all files, in a stable order (by file URI, then position). */

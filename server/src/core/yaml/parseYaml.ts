@@ -81,62 +81,37 @@ export interface ParseOptions {
 
 const DEFAULT_MAX_DEPTH = 200;
 
-/** The parse of one chunk of a file, kept with the file so its next version can reuse it by position. */
-export interface ParsedChunkOf {
-  readonly text: string;
-  readonly parsed: ParsedChunk;
-}
-
 /**
  * Splits a multi-document YAML text at its document markers and parses each document on its own.
  * Never throws: syntax errors become problems of their document and never stop the others.
  */
 export function parseYamlDocuments(text: string, options: ParseOptions = {}): YamlDocument[] {
-  return parseYamlFile(text, options).documents;
-}
-
-/**
- * `parseYamlDocuments`, also returning the parsed chunks. Given the chunks of the file's previous
- * version, the unchanged chunks before and after an edit are found by comparing texts in place
- * (no hashing of every document text, as a cache lookup needs); the rest go through the cache.
- */
-export function parseYamlFile(text: string, options: ParseOptions & { readonly previous?: readonly ParsedChunkOf[] } = {}): { documents: YamlDocument[]; chunks: ParsedChunkOf[] } {
   const documents: YamlDocument[] = [];
-  const split = splitDocuments(text);
-  const texts = split.map((c) => text.slice(c.start, c.end));
-  const reused = alignUnchanged(texts, options.previous ?? []);
-  const chunks: ParsedChunkOf[] = [];
-  split.forEach((chunk, i) => {
-    const chunkText = texts[i];
-    let parsed = reused[i] ?? options.cache?.get(chunkText);
-    if (!parsed) {
-      parsed = parseChunk(chunkText, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-      options.cache?.set(chunkText, parsed);
-    }
-    chunks.push({ text: chunkText, parsed });
-    for (const part of parsed.parts) {
-      documents.push({
-        index: documents.length,
-        offset: chunk.start + part.shift,
-        text: part.text,
-        root: part.root,
-        problems: part.problems,
-      });
-    }
-  });
-  return { documents, chunks };
+  for (const chunk of splitDocuments(text)) {
+    const parsed = parseChunkText(text.slice(chunk.start, chunk.end), options);
+    for (const doc of documentsOf(parsed, chunk.start, documents.length)) documents.push(doc);
+  }
+  return documents;
 }
 
-/** The previous parse of each chunk that is unchanged at the start or the end of the file. */
-function alignUnchanged(texts: readonly string[], previous: readonly ParsedChunkOf[]): (ParsedChunk | undefined)[] {
-  const out: (ParsedChunk | undefined)[] = new Array(texts.length);
-  let head = 0;
-  while (head < texts.length && head < previous.length && texts[head] === previous[head].text) {
-    out[head] = previous[head].parsed;
-    head++;
+/** The parse of one chunk (a span `splitDocuments` found), from the cache when it has it. */
+export function parseChunkText(chunkText: string, options: ParseOptions = {}): ParsedChunk {
+  let parsed = options.cache?.get(chunkText);
+  if (!parsed) {
+    parsed = parseChunk(chunkText, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    options.cache?.set(chunkText, parsed);
   }
-  for (let i = texts.length - 1, j = previous.length - 1; i >= head && j >= head && texts[i] === previous[j].text; i--, j--) out[i] = previous[j].parsed;
-  return out;
+  return parsed;
+}
+
+/** The documents of a parsed chunk starting at `offset`, numbered from `firstIndex`. */
+export function documentsOf(parsed: ParsedChunk, offset: number, firstIndex: number): YamlDocument[] {
+  return parsed.parts.map((part, i) => ({ index: firstIndex + i, offset: offset + part.shift, text: part.text, root: part.root, problems: part.problems }));
+}
+
+/** Where each part of a parsed chunk starts, relative to the chunk (for moving its documents). */
+export function partShifts(parsed: ParsedChunk): number[] {
+  return parsed.parts.map((p) => p.shift);
 }
 
 /** After `---` or `...`: a space, a tab, a line end or the end of the text make it a document marker. */
