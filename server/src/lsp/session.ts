@@ -12,16 +12,17 @@ import { fileUri, isManifestPath, listManifestFiles, readText } from './workspac
 import { SettingsStore, type ServerSettings } from './settings';
 
 /**
- * Diagnostics wait for a pause in typing, as long as one incremental analysis takes (its running
- * average), within these bounds: cheap re-checks follow each keystroke closely, costly ones never
- * take more than about half the time of continuous typing.
+ * Diagnostics wait for a pause in typing: a quarter of what one incremental analysis takes (its
+ * running average), within these bounds. Cheap re-checks follow each keystroke closely; a pass
+ * overtaken by a newer edit is abandoned at its next slice, so starting early wastes little.
  */
-const MIN_DIAGNOSTICS_DELAY_MS = 25;
+const MIN_DIAGNOSTICS_DELAY_MS = 10;
 /** Longest stretch of analysis before requests and edits waiting meanwhile are handled. */
 const ANALYSIS_SLICE_MS = 20;
 /** Files with at least this many YAML documents get a quick first pass when opened (see analyse). */
 const QUICK_PASS_MIN_DOCUMENTS = 500;
 const MAX_DIAGNOSTICS_DELAY_MS = 150;
+const MAX_EDIT_DELAY_MS = 100;
 
 /** Analysis results of one open document at one version, kept for code actions and hover. */
 export interface DocumentAnalysis {
@@ -47,6 +48,9 @@ export class ServerSession {
   private maxFileSize: number | undefined;
   private readonly openDocuments = new Map<string, TextDocument>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
+  /** The version each document was opened with, until its first change. */
+  private readonly openedVersion = new Map<string, number>();
+  private readonly running = new Map<string, { version: number; file: ManifestFile | undefined; result: Promise<DocumentAnalysis | null> }>();
   private readonly published = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private timerImmediate = false;
@@ -112,6 +116,7 @@ export class ServerSession {
 
   didOpen(document: TextDocument): void {
     this.openDocuments.set(document.uri, document);
+    this.openedVersion.set(document.uri, document.version);
     this.index.set(document.uri, document.getText(), this.maxFileSize);
     // The first open file gets diagnostics at once, before the workspace is indexed.
     this.schedule(document.uri, 0);
@@ -119,6 +124,9 @@ export class ServerSession {
   }
 
   didChange(document: TextDocument): void {
+    // The content event that comes with every didOpen: that version is already read and scheduled.
+    if (this.openedVersion.get(document.uri) === document.version) return;
+    this.openedVersion.delete(document.uri);
     this.openDocuments.set(document.uri, document);
     this.index.set(document.uri, document.getText(), this.maxFileSize);
     this.editPending = true;
@@ -127,11 +135,12 @@ export class ServerSession {
   }
 
   private editDelay(): number {
-    return Math.round(Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, this.editPassMs)));
+    return Math.round(Math.min(MAX_EDIT_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, this.editPassMs / 4)));
   }
 
   async didClose(uri: string): Promise<void> {
     this.openDocuments.delete(uri);
+    this.openedVersion.delete(uri);
     this.analyses.delete(uri);
     this.checker.forget(uri);
     if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -230,7 +239,19 @@ export class ServerSession {
     for (const listener of this.listeners) listener();
   }
 
-  private async analyse(uri: string): Promise<DocumentAnalysis | null> {
+  /** One analysis at a time per document version: a second request for it waits for the first. */
+  private analyse(uri: string): Promise<DocumentAnalysis | null> {
+    const document = this.openDocuments.get(uri);
+    const running = this.running.get(uri);
+    if (running && document && running.version === document.version && running.file === this.index.get(uri)) return running.result;
+    const result = this.analyseNow(uri).finally(() => {
+      if (this.running.get(uri)?.result === result) this.running.delete(uri);
+    });
+    if (document) this.running.set(uri, { version: document.version, file: this.index.get(uri), result });
+    return result;
+  }
+
+  private async analyseNow(uri: string): Promise<DocumentAnalysis | null> {
     const document = this.openDocuments.get(uri);
     const before = this.index.get(uri);
     if (!document || !before) return null;
