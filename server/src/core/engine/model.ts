@@ -57,9 +57,11 @@ export class CompiledModel implements PolicyModel {
       const id = { kind: p.kind, namespace: p.kind === 'CiliumClusterwideNetworkPolicy' ? '' : p.namespace, name: p.name };
       this.records.push({ resource: p, id, compiled: compileCilium(p, ctx), enforced: engine === 'cilium' });
     }
-    this.records.sort((a, b) => compareText(policyKey(a.id), policyKey(b.id)));
+    // Keys built once per record, not once per comparison.
+    const keys = new Map(this.records.map((r) => [r, policyKey(r.id)]));
+    this.records.sort((a, b) => compareText(keys.get(a)!, keys.get(b)!));
     this.records.forEach((r, i) => {
-      const key = policyKey(r.id);
+      const key = keys.get(r)!;
       if (!this.recordIndex.has(key)) this.recordIndex.set(key, i);
     });
     const policies: CompiledPolicy[] = this.records.filter((r) => r.enforced).flatMap((r) => r.compiled);
