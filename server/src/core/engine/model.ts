@@ -33,6 +33,7 @@ export class CompiledModel implements PolicyModel {
   private readonly recordIndex = new Map<string, number>();
   private readonly ctx: CompileContext;
   private infoMemo: PolicyInfo[] | null = null;
+  private readonly infoByRecord: (PolicyInfo | undefined)[] = [];
 
   constructor(resources: readonly Resource[], settings: Partial<EngineSettings> = {}) {
     this.settings = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
@@ -128,12 +129,17 @@ export class CompiledModel implements PolicyModel {
   }
 
   policies(): readonly PolicyInfo[] {
-    return (this.infoMemo ??= this.records.map((r) => buildPolicyInfo(r, this.ctx)));
+    return (this.infoMemo ??= this.records.map((_, i) => this.infoAt(i)));
   }
 
   policyInfo(id: PolicyId): PolicyInfo | null {
     const i = this.recordIndex.get(policyKey(id));
-    return i === undefined ? null : this.policies()[i];
+    return i === undefined ? null : this.infoAt(i);
+  }
+
+  /** One record's summary, built on first use: a hover asks for one policy, not all of them. */
+  private infoAt(i: number): PolicyInfo {
+    return (this.infoByRecord[i] ??= buildPolicyInfo(this.records[i], this.ctx));
   }
 
   selectionAt(id: PolicyId, path: readonly (string | number)[]): Selection | null {
