@@ -5,20 +5,19 @@
  * policy per application costs one lookup, not a scan of every class.
  */
 import { matchesSelector, type LabelSelector, type Requirement } from '../k8s/labelSelector';
-import type { IdentityClass, Universe } from './groups';
+import type { Universe } from './groups';
 import { POD_NAMESPACE_LABEL } from '../cilium/labelKeys';
 
 export type ClassSet = ReadonlySet<number>;
 const EMPTY: ClassSet = new Set<number>();
 
-/** Label key → label value → classes carrying it, ascending. */
-type LabelIndex = Map<string, Map<string, number[]>>;
+type LabelsOf = 'labels' | 'ciliumLabels';
 
 export class SelectorIndex {
   private readonly memo = new Map<string, ClassSet>();
   private readonly nsMemo = new Map<string, readonly string[]>();
-  private podLabelIndex: LabelIndex | null = null;
-  private ciliumLabelIndex: LabelIndex | null = null;
+  /** Per label set and key, built when a selector first asks: value → classes carrying it, ascending. */
+  private readonly byKey: Record<LabelsOf, Map<string, Map<string, number[]>>> = { labels: new Map(), ciliumLabels: new Map() };
 
   constructor(private readonly universe: Universe) {}
 
@@ -28,7 +27,7 @@ export class SelectorIndex {
     const key = `k|${selectorKey(selector)}|${namespaces.join(',')}`;
     return this.cached(key, () => {
       const classes = this.universe.classes;
-      const indexed = this.candidates(selector, (this.podLabelIndex ??= indexLabels(classes, 'labels')));
+      const indexed = this.candidates(selector, 'labels');
       if (indexed) {
         // Same classes, in the same order, as the scan below: by namespace as listed, then by index.
         const rank = new Map<string, number>();
@@ -67,7 +66,7 @@ export class SelectorIndex {
     return this.cached(key, () => {
       const classes = this.universe.classes;
       const nsReq = selector.requirements.find((r) => r.key === POD_NAMESPACE_LABEL && r.operator === 'In');
-      const indexed = this.candidates(selector, (this.ciliumLabelIndex ??= indexLabels(classes, 'ciliumLabels')));
+      const indexed = this.candidates(selector, 'ciliumLabels');
       if (indexed) {
         const hits = indexed.filter((c) => matchesSelector(selector, classes[c].ciliumLabels));
         if (nsReq) {
@@ -93,16 +92,16 @@ export class SelectorIndex {
    * Classes that can match: those carrying a value of the selector's narrowest `In`
    * requirement, ascending (a superset of the matches). Null without an `In` requirement.
    */
-  private candidates(selector: LabelSelector, index: LabelIndex): number[] | null {
+  private candidates(selector: LabelSelector, which: LabelsOf): number[] | null {
     let best: number[][] | null = null;
     let bestSize = Infinity;
     for (const r of selector.requirements) {
       if (r.operator !== 'In') continue;
-      const byValue = index.get(r.key);
+      const byValue = this.valuesOf(which, r.key);
       const lists: number[][] = [];
       let size = 0;
       for (const v of r.values) {
-        const list = byValue?.get(v);
+        const list = byValue.get(v);
         if (list) {
           lists.push(list);
           size += list.length;
@@ -118,6 +117,21 @@ export class SelectorIndex {
     return [...new Set(best.flat())].sort((a, b) => a - b);
   }
 
+  private valuesOf(which: LabelsOf, key: string): Map<string, number[]> {
+    let byValue = this.byKey[which].get(key);
+    if (byValue) return byValue;
+    byValue = new Map();
+    for (const c of this.universe.classes) {
+      const labels = c[which];
+      if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
+      const list = byValue.get(labels[key]);
+      if (list) list.push(c.index);
+      else byValue.set(labels[key], [c.index]);
+    }
+    this.byKey[which].set(key, byValue);
+    return byValue;
+  }
+
   private cached(key: string, compute: () => ClassSet): ClassSet {
     const hit = this.memo.get(key);
     if (hit) return hit;
@@ -125,21 +139,6 @@ export class SelectorIndex {
     this.memo.set(key, value.size === 0 ? EMPTY : value);
     return value;
   }
-}
-
-function indexLabels(classes: readonly IdentityClass[], which: 'labels' | 'ciliumLabels'): LabelIndex {
-  const index: LabelIndex = new Map();
-  for (const c of classes) {
-    const labels = c[which];
-    for (const key of Object.keys(labels)) {
-      let byValue = index.get(key);
-      if (!byValue) index.set(key, (byValue = new Map()));
-      const list = byValue.get(labels[key]);
-      if (list) list.push(c.index);
-      else byValue.set(labels[key], [c.index]);
-    }
-  }
-  return index;
 }
 
 export function selectorKey(selector: LabelSelector): string {
