@@ -5,8 +5,8 @@
  * times policies.
  */
 import { PortSet } from '../net/ports';
-import type { CompiledRule, PeerMatcher } from './compiled';
-import { distinctPolicyIds, policyKey } from './compiled';
+import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compiled';
+import { policyKey } from './compiled';
 import { l7Constraints } from './describe';
 import type { Evaluator } from './evaluate';
 import { compareText, type PodGroup, type Universe } from './groups';
@@ -35,14 +35,29 @@ export class FlowBuilder {
   private readonly expansions = new WeakMap<PeerMatcher, Expansion>();
   private readonly workloadPeers = new Map<number, Peer>();
   private readonly oneRule = new WeakMap<RuleRef, readonly RuleRef[]>();
+  private readonly policyKeys = new WeakMap<CompiledPolicy, string>();
 
   constructor(
     private readonly universe: Universe,
     private readonly ev: Evaluator,
   ) {}
 
+  /** The isolating policies, each once (the first id seen for its key), sorted by key. */
   isolation(group: PodGroup, direction: Direction): IsolationInfo {
-    const by = uniquePolicyIds(this.ev.policiesOf[group.index].filter((p) => p.isolates[direction]).map((p) => p.id));
+    const byKey = new Map<string, PolicyId>();
+    let last = '';
+    let inOrder = true;
+    for (const p of this.ev.policiesOf[group.index]) {
+      if (!p.isolates[direction]) continue;
+      let key = this.policyKeys.get(p);
+      if (key === undefined) this.policyKeys.set(p, (key = policyKey(p.id)));
+      if (byKey.has(key)) continue;
+      if (key < last) inOrder = false;
+      byKey.set(key, p.id);
+      last = key;
+    }
+    // policiesOf follows the model's policy order, which is by key: the sort is rarely needed.
+    const by = inOrder ? [...byKey.values()] : [...byKey.keys()].sort(compareText).map((key) => byKey.get(key)!);
     return { isolated: by.length > 0, by };
   }
 
@@ -61,6 +76,7 @@ export class FlowBuilder {
   }
 
   private peers(group: PodGroup, direction: Direction, deny: boolean): AllowedPeer[] {
+    if (deny && !this.ev.hasDenies(group, direction)) return [];
     const entries = new Map<string | number, PeerEntry>();
     for (const policy of this.ev.policiesOf[group.index]) {
       for (const rule of deny ? policy.deny[direction] : policy.allow[direction]) {
@@ -116,8 +132,7 @@ export class FlowBuilder {
         (entry.named ??= new Set()).add(`${port.protocols.length === 3 ? '' : `${port.protocols.join('/')} `}named port ${port.port}`);
         continue;
       }
-      const add = this.ev.resolvePorts(port, receiving);
-      if (add !== entry.ports) entry.ports = entry.ports.union(add);
+      entry.ports = unionOf(entry.ports, this.ev.resolvePorts(port, receiving));
       if (port.l7) {
         if (entry.l7 === NO_L7) entry.l7 = [];
         for (const c of l7Constraints(port.l7)) if (!entry.l7.some((x) => x.text === c.text)) entry.l7.push(c);
@@ -276,6 +291,21 @@ function rulesCovering(allows: readonly { rule: CompiledRule; ports: PortSet }[]
   return out;
 }
 
+const unions = new WeakMap<PortSet, WeakMap<PortSet, PortSet>>();
+
+/**
+ * a.union(b), remembered per pair: peers collect the same few rule port sets over and over, and
+ * reusing the results also keeps describePorts' memo hits.
+ */
+function unionOf(a: PortSet, b: PortSet): PortSet {
+  if (a === b) return a;
+  let byOther = unions.get(a);
+  if (!byOther) unions.set(a, (byOther = new WeakMap()));
+  let result = byOther.get(b);
+  if (!result) byOther.set(b, (result = a.union(b)));
+  return result;
+}
+
 const describedPorts = new WeakMap<PortSet, string>();
 
 /** PortSet.describe(), remembered per set (most peers share the sets of a few rules). */
@@ -312,8 +342,4 @@ function peerKey(p: Peer): string {
 
 function comparePeers(a: AllowedPeer, b: AllowedPeer): number {
   return PEER_ORDER[a.peer.type] - PEER_ORDER[b.peer.type] || compareText(peerKey(a.peer), peerKey(b.peer));
-}
-
-export function uniquePolicyIds(ids: readonly PolicyId[]): PolicyId[] {
-  return distinctPolicyIds(ids).sort((a, b) => compareText(policyKey(a), policyKey(b)));
 }

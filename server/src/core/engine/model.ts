@@ -34,6 +34,7 @@ export class CompiledModel implements PolicyModel {
   private readonly recordIndex = new Map<string, number>();
   private readonly ctx: CompileContext;
   private infoMemo: PolicyInfo[] | null = null;
+  private readonly infoByRecord: (PolicyInfo | undefined)[] = [];
 
   /** What the model was compiled from: a workspace with the same inputs gets this model again. */
   readonly inputs: ModelInputs;
@@ -66,9 +67,11 @@ export class CompiledModel implements PolicyModel {
       const id = { kind: p.kind, namespace: p.kind === 'CiliumClusterwideNetworkPolicy' ? '' : p.namespace, name: p.name };
       this.records.push({ resource: p, id, compiled: compileCilium(p, ctx), enforced: engine === 'cilium' });
     }
-    this.records.sort((a, b) => compareText(policyKey(a.id), policyKey(b.id)));
+    // Keys built once per record, not once per comparison.
+    const keys = new Map(this.records.map((r) => [r, policyKey(r.id)]));
+    this.records.sort((a, b) => compareText(keys.get(a)!, keys.get(b)!));
     this.records.forEach((r, i) => {
-      const key = policyKey(r.id);
+      const key = keys.get(r)!;
       if (!this.recordIndex.has(key)) this.recordIndex.set(key, i);
     });
     const policies: CompiledPolicy[] = this.records.filter((r) => r.enforced).flatMap((r) => r.compiled);
@@ -165,12 +168,17 @@ export class CompiledModel implements PolicyModel {
   }
 
   policies(): readonly PolicyInfo[] {
-    return (this.infoMemo ??= this.records.map((r) => buildPolicyInfo(r, this.ctx)));
+    return (this.infoMemo ??= this.records.map((_, i) => this.infoAt(i)));
   }
 
   policyInfo(id: PolicyId): PolicyInfo | null {
     const i = this.recordIndex.get(policyKey(id));
-    return i === undefined ? null : this.policies()[i];
+    return i === undefined ? null : this.infoAt(i);
+  }
+
+  /** One record's summary, built on first use: a hover asks for one policy, not all of them. */
+  private infoAt(i: number): PolicyInfo {
+    return (this.infoByRecord[i] ??= buildPolicyInfo(this.records[i], this.ctx));
   }
 
   selectionAt(id: PolicyId, path: readonly (string | number)[]): Selection | null {

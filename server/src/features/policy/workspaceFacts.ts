@@ -1,7 +1,8 @@
 /**
  * What completion and hover offer from the workspace: pod and namespace labels with their
  * values, service accounts, container ports, and files by URI. Read from the resources alone
- * (no policy model), once per workspace view: a view stands for one index revision.
+ * (no policy model), once per workspace view (a view stands for one index revision), each part
+ * when first asked for.
  */
 import { KUBE_DNS_LABEL, NAMESPACE_NAME_LABEL } from '../../core/engine/groups';
 import { isWorkload, type ContainerPort } from '../../core/k8s/resources';
@@ -29,13 +30,51 @@ const cache = new WeakMap<WorkspaceView, WorkspaceFacts>();
 export function workspaceFacts(view: WorkspaceView): WorkspaceFacts {
   let facts = cache.get(view);
   if (!facts) {
-    facts = collect(view);
+    facts = new ViewFacts(view);
     cache.set(view, facts);
   }
   return facts;
 }
 
-function collect(view: WorkspaceView): WorkspaceFacts {
+type Collected = Omit<WorkspaceFacts, 'fileOf'>;
+
+/**
+ * Each part is computed on first use: a hover's workload links need only `fileOf`, and
+ * scanning every resource for labels would make the first hover after opening a large file
+ * pay for what only completion reads.
+ */
+class ViewFacts implements WorkspaceFacts {
+  private collected: Collected | null = null;
+  private files: Map<string, ManifestFile> | null = null;
+
+  constructor(private readonly view: WorkspaceView) {}
+
+  get podLabels(): LabelIndex {
+    return this.collect().podLabels;
+  }
+
+  get namespaceLabels(): LabelIndex {
+    return this.collect().namespaceLabels;
+  }
+
+  get namespaces(): readonly string[] {
+    return this.collect().namespaces;
+  }
+
+  get serviceAccounts(): ReadonlyMap<string, readonly string[]> {
+    return this.collect().serviceAccounts;
+  }
+
+  readonly portsOf = (workloadId: string): readonly ContainerPort[] => this.collect().portsOf(workloadId);
+
+  readonly fileOf = (uri: string): ManifestFile | undefined => (this.files ??= new Map(this.view.files.map((f) => [f.uri, f]))).get(uri);
+
+  private collect(): Collected {
+    return (this.collected ??= collect(this.view));
+  }
+}
+
+function collect(view: WorkspaceView): Collected {
   const podLabels = new LabelCollector();
   const namespaceLabels = new LabelCollector();
   const serviceAccounts = new Map<string, Set<string>>();
@@ -68,14 +107,12 @@ function collect(view: WorkspaceView): WorkspaceFacts {
     for (const [key, value] of Object.entries(namespaceObjects.get(ns) ?? {})) namespaceLabels.add(key, value, ns);
     namespaceLabels.add(NAMESPACE_NAME_LABEL, ns, ns);
   }
-  const files = new Map(view.files.map((f) => [f.uri, f]));
   return {
     podLabels: podLabels.done(),
     namespaceLabels: namespaceLabels.done(),
     namespaces: [...namespaces].sort(),
     serviceAccounts: new Map([...serviceAccounts].map(([sa, ids]) => [sa, [...ids].sort()])),
     portsOf: (id) => ports.get(id) ?? [],
-    fileOf: (uri) => files.get(uri),
   };
 }
 
