@@ -142,7 +142,7 @@ export class ServerSession {
     this.openDocuments.delete(uri);
     this.openedVersion.delete(uri);
     this.analyses.delete(uri);
-    this.checker.forget(uri);
+    this.checker.forget(this.index.get(uri));
     if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Back to what is on disk (or gone, for an unsaved new file).
     await this.reloadFromDisk(uri);

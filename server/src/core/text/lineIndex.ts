@@ -16,19 +16,22 @@ export class LineIndex {
   }
 
   /**
-   * The index of a text made of consecutive parts whose line starts are known (relative to each
-   * part, as `lineStarts` gives them): no scan of the text. Each part must start at a line start.
+   * The index of a text made of consecutive parts starting at `offsets`, whose line starts are
+   * known (relative to each part, as `lineStarts` gives them): no scan of the text. Each part
+   * must start at a line start.
    */
-  static joined(text: string, parts: readonly { readonly offset: number; readonly starts: ArrayLike<number> }[]): LineIndex {
+  static joined(text: string, offsets: readonly number[], parts: readonly ArrayLike<number>[]): LineIndex {
+    // A part ending with a line end has a start at its end: the next part's first line.
+    const own = (i: number) => parts[i].length - (i + 1 < parts.length && offsets[i] + parts[i][parts[i].length - 1] === offsets[i + 1] ? 1 : 0);
     let count = 0;
-    parts.forEach((p, i) => (count += p.starts.length - (endsAtNextPart(parts, i) ? 1 : 0)));
+    for (let i = 0; i < parts.length; i++) count += own(i);
     const starts = new Uint32Array(count);
     let n = 0;
-    parts.forEach((p, i) => {
-      // A part ending with a line end has a start at its end: the next part's first line.
-      const own = p.starts.length - (endsAtNextPart(parts, i) ? 1 : 0);
-      for (let k = 0; k < own; k++) starts[n++] = p.offset + p.starts[k];
-    });
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const offset = offsets[i];
+      for (let k = 0, end = own(i); k < end; k++) starts[n++] = offset + part[k];
+    }
     return new LineIndex(text, starts);
   }
 
@@ -58,11 +61,6 @@ export class LineIndex {
     const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, next));
   }
-}
-
-function endsAtNextPart(parts: readonly { readonly offset: number; readonly starts: ArrayLike<number> }[], i: number): boolean {
-  const next = parts[i + 1];
-  return next !== undefined && parts[i].offset + parts[i].starts[parts[i].starts.length - 1] === next.offset;
 }
 
 /** Offsets of line starts in a text, the first being 0. */

@@ -6,7 +6,7 @@ import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { YNode } from '../yaml/nodes';
 import type { YamlDocument } from '../yaml/parseYaml';
 import { FacetLog, OWN_FILE, RuleReads, type Facet } from './facets';
-import { anchorFindings, placeFindings, type AnchoredFindings } from './anchors';
+import { anchorFindings, type AnchoredFindings } from './anchors';
 import type { ManifestFile } from './manifestFile';
 
 /** Findings of one rule on one document, computed at one workspace revision. */
@@ -23,21 +23,16 @@ const NOT_COMPUTED = -1;
 
 /** What is remembered of one document: its syntax findings and each rule's. */
 interface DocumentEntry {
+  /** The document the findings are anchored to (the same object while its text is unchanged). */
+  readonly doc: YamlDocument;
   readonly syntax: AnchoredFindings;
   readonly rules: readonly RuleResult[];
-  /** The document's findings as last handed out, with its offset then (when all were current and own). */
-  placed?: { readonly at: number; readonly findings: readonly Finding[] };
+  /** The document's findings as last handed out, when they were all current (they follow their documents). */
+  placed?: readonly Finding[];
 }
 
-/**
- * Entries by document: its parsed tree when it has one (the parse cache hands the same tree to
- * the same text, and object keys hash cheaply), else its text. A queue: a file may repeat a document.
- */
-type DocumentEntries = Map<YNode | string, DocumentEntry[]>;
-
-function documentKey(doc: YamlDocument): YNode | string {
-  return doc.root ?? doc.text;
-}
+/** Documents checked between two steps of `steps` (a step stays well under a millisecond). */
+const DOCUMENTS_PER_STEP = 32;
 
 type Options = Pick<CheckOptions, 'onRuleError'>;
 
@@ -105,7 +100,11 @@ class TrackedView implements WorkspaceView {
  * piece is computed by `checkFile`.
  */
 export class IncrementalChecker {
-  private readonly files = new Map<string, DocumentEntries>();
+  /**
+   * What is remembered of each document, by document object: an unchanged document keeps its
+   * object across edits (moveDocument), an edited one is a new object.
+   */
+  private entries = new WeakMap<YamlDocument, DocumentEntry>();
   private settings: AnalysisSettings | null = null;
   private readonly views = new WeakMap<WorkspaceView, TrackedView>();
   /** Everything each rule was seen reading, on any document. */
@@ -120,9 +119,9 @@ export class IncrementalChecker {
   }
 
   /**
-   * `check` (or with `quick`, `checkOwnDocuments`) one document at a time: each `next()` checks
-   * one document, so a host can answer requests in between. Abandoning the generator midway
-   * changes nothing: what it learnt is kept only when it finishes.
+   * `check` (or with `quick`, `checkOwnDocuments`) a few documents at a time: each `next()`
+   * checks up to DOCUMENTS_PER_STEP documents, so a host can answer requests in between. A run
+   * abandoned midway keeps what it computed (each result is reused only while it is current).
    */
   *steps(file: ManifestFile, workspace: WorkspaceView, settings: AnalysisSettings, revision: number, options: Options = {}, quick = false): Generator<void, { findings: Finding[]; complete: boolean }> {
     return yield* this.run(file, workspace, settings, revision, options, quick);
@@ -138,9 +137,9 @@ export class IncrementalChecker {
     return drain(this.steps(file, workspace, settings, revision, options, true));
   }
 
-  /** Forgets a file (closed or deleted). */
-  forget(uri: string): void {
-    this.files.delete(uri);
+  /** Forgets a file (closed or deleted): its documents' entries go with the documents. */
+  forget(file: ManifestFile | undefined): void {
+    for (const doc of file?.documents ?? []) this.entries.delete(doc);
   }
 
   private *run(file: ManifestFile, inner: WorkspaceView, settings: AnalysisSettings, revision: number, options: Options, defer: boolean): Generator<void, { findings: Finding[]; complete: boolean }> {
@@ -150,49 +149,31 @@ export class IncrementalChecker {
       this.views.set(inner, workspace);
     }
     if (settings !== this.settings) {
-      this.files.clear();
+      this.entries = new WeakMap();
       this.ruleReads.clear();
       this.facets = new FacetLog();
       this.settings = settings;
     }
     if (file.skipped || !file.isKubernetes || file.problems.length > 0) {
-      this.files.delete(file.uri);
       return { findings: checkFile(file, workspace, settings, { rules: this.rules, onRuleError: options.onRuleError }), complete: true };
     }
     this.facets.observeFile(file, revision);
     const groups = file.resourcesByDocument;
-    const previous = this.files.get(file.uri);
-    // How many entries of a repeated key were taken (not shifted out: an abandoned run leaves them).
-    const taken = new Map<YNode | string, number>();
-    const next: DocumentEntries = new Map();
     const findings: Finding[] = [];
     let complete = true;
     for (let i = 0; i < file.documents.length; i++) {
       const doc = file.documents[i];
-      const key = documentKey(doc);
-      if (i > 0) yield;
-      const queue = previous?.get(key);
-      let old: DocumentEntry | undefined;
-      if (queue && queue.length > 1) {
-        const n = taken.get(key) ?? 0;
-        taken.set(key, n + 1);
-        old = queue[n];
-      } else if (queue && !taken.has(key)) {
-        taken.set(key, 1);
-        old = queue[0];
-      }
+      if (i > 0 && i % DOCUMENTS_PER_STEP === 0) yield;
+      const old = this.entries.get(doc);
       const entry = this.checkDocument(file, doc, groups[i], old, workspace, settings, revision, options, defer);
-      const entries = next.get(key);
-      if (entries) entries.push(entry);
-      else next.set(key, [entry]);
-      // Unchanged and unmoved since last handed out (checkDocument checked every rule): as it was.
-      if (!defer && entry === old && entry.placed?.at === doc.offset) {
-        for (const f of entry.placed.findings) findings.push(f);
+      if (entry !== old) this.entries.set(doc, entry);
+      // Unchanged since last handed out (checkDocument checked every rule): as it was.
+      if (!defer && entry === old && entry.placed) {
+        for (const f of entry.placed) findings.push(f);
         continue;
       }
-      const own: Finding[] = [];
-      let cacheable = entry.syntax.anchoredElsewhere === 0;
-      placeFindings(entry.syntax, doc, own);
+      const own: Finding[] = [...entry.syntax.findings];
+      let cacheable = true;
       for (const r of entry.rules) {
         if (!this.isCurrent(r, file, inner, revision)) {
           // Only a quick pass gets here: left out until computed.
@@ -200,13 +181,11 @@ export class IncrementalChecker {
           cacheable = false;
           continue;
         }
-        if (r.found.anchoredElsewhere > 0) cacheable = false;
-        placeFindings(r.found, doc, own);
+        for (const f of r.found.findings) own.push(f);
       }
-      entry.placed = cacheable ? { at: doc.offset, findings: own } : undefined;
+      entry.placed = cacheable ? own : undefined;
       for (const f of own) findings.push(f);
     }
-    this.files.set(file.uri, next);
     return { findings: findings.sort((a, b) => a.location.start - b.location.start || a.location.end - b.location.end || a.ruleId.localeCompare(b.ruleId)), complete };
   }
 
@@ -239,7 +218,7 @@ export class IncrementalChecker {
         rules ??= [...old.rules];
         rules[i] = this.runRule(file, doc, resources, r.rule, workspace, settings, revision, options, false);
       });
-      return rules ? { syntax: old.syntax, rules } : old;
+      return rules ? { doc, syntax: old.syntax, rules } : old;
     }
     const syntax = anchorFindings(checkFile(restricted(file, [doc], [], null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
     const kinds = new Set(resources.map((r) => r.kind));
@@ -248,7 +227,7 @@ export class IncrementalChecker {
       if (!rule.kinds.includes('*') && !rule.kinds.some((k) => kinds.has(k))) continue;
       rules.push(this.runRule(file, doc, resources, rule, workspace, settings, revision, options, defer));
     }
-    return { syntax, rules };
+    return { doc, syntax, rules };
   }
 
   /** One rule over one document's resources, recording what it read beyond the document. */

@@ -225,10 +225,7 @@ function linesOf(text: string, layout: FileLayout): LineIndex {
   const last = chunks.length - 1;
   if (last < 0 || starts[0] !== 0 || starts[last] + chunks[last].text.length !== text.length) return new LineIndex(text);
   for (let i = 0; i < last; i++) if (starts[i] + chunks[i].text.length !== starts[i + 1]) return new LineIndex(text);
-  return LineIndex.joined(
-    text,
-    chunks.map((c, i) => ({ offset: starts[i], starts: (c.lineStarts ??= lineStarts(c.text)) })),
-  );
+  return LineIndex.joined(text, starts, chunks.map((c) => (c.lineStarts ??= lineStarts(c.text))));
 }
 
 /** Offset of a NUL or of U+FFFD (what a decoder leaves for invalid UTF-8), or -1. */
