@@ -118,4 +118,13 @@ describe('incremental checking re-runs only what an edit affects', () => {
     const without = check(dump);
     assert.ok(!without.view.policyModel().namespaces.includes('reporting'));
   });
+
+  test('a Service edited in another namespace does not re-run the Ingress backend rule (it reads its own namespace only)', () => {
+    const { check, runs } = setUp();
+    check(dump);
+    const edited = dump.replace('  name: payment-service\n  namespace: backend\nspec:\n  selector:', '  name: payment-service-v2\n  namespace: backend\nspec:\n  selector:');
+    assert.notEqual(edited, dump);
+    check(edited);
+    assert.equal(runs.get('ingress/backend-service'), undefined);
+  });
 });

@@ -12,9 +12,10 @@ import { fileUri, isManifestPath, listManifestFiles, readText } from './workspac
 import { SettingsStore, type ServerSettings } from './settings';
 
 /**
- * Diagnostics wait for a pause in typing: a quarter of what one incremental analysis takes (its
- * running average), within these bounds. Cheap re-checks follow each keystroke closely; a pass
- * overtaken by a newer edit is abandoned at its next slice, so starting early wastes little.
+ * The first keystroke after a pause is analysed at once; within a burst of typing, diagnostics
+ * wait a quarter of what one incremental analysis takes (its running average), within these
+ * bounds. A pass overtaken by a newer edit is abandoned at its next slice, so starting early
+ * wastes little.
  */
 const MIN_DIAGNOSTICS_DELAY_MS = 10;
 /** Longest stretch of analysis before requests and edits waiting meanwhile are handled. */
@@ -23,6 +24,8 @@ const ANALYSIS_SLICE_MS = 20;
 const QUICK_PASS_MIN_DOCUMENTS = 500;
 const MAX_DIAGNOSTICS_DELAY_MS = 150;
 const MAX_EDIT_DELAY_MS = 100;
+/** Keystrokes further apart than this are not one burst of typing. */
+const TYPING_PAUSE_MS = 250;
 
 /** Analysis results of one open document at one version, kept for code actions and hover. */
 export interface DocumentAnalysis {
@@ -44,6 +47,7 @@ export class ServerSession {
   /** Running average of the cost of an analysis pass after an edit (ms). */
   private editPassMs = 0;
   private editPending = false;
+  private lastEditAt = -Infinity;
   /** The size limit of the latest settings seen (undefined: the index's default), for reading edits at once. */
   private maxFileSize: number | undefined;
   private readonly openDocuments = new Map<string, TextDocument>();
@@ -130,11 +134,17 @@ export class ServerSession {
     this.openDocuments.set(document.uri, document);
     this.index.set(document.uri, document.getText(), this.maxFileSize);
     this.editPending = true;
-    this.schedule(document.uri, this.editDelay());
-    this.scheduleOthers(document.uri, this.editDelay());
+    const delay = this.editDelay();
+    this.schedule(document.uri, delay);
+    this.scheduleOthers(document.uri, delay);
   }
 
+  /** Right away after a pause in typing; within a burst of keystrokes, a quarter of a pass. */
   private editDelay(): number {
+    const now = performance.now();
+    const sinceLast = now - this.lastEditAt;
+    this.lastEditAt = now;
+    if (sinceLast > TYPING_PAUSE_MS) return MIN_DIAGNOSTICS_DELAY_MS;
     return Math.round(Math.min(MAX_EDIT_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, this.editPassMs / 4)));
   }
 

@@ -31,6 +31,7 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
   const resources = index.resources();
   let uris: string[] | null = null;
   let byKind: Map<string, Resource[]> | null = null;
+  const inNamespaces: Record<string, Map<string, Resource[]>> = {};
   const view: WorkspaceView = {
     resources,
     files: index.allFiles(),
@@ -54,6 +55,20 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
       }
       return list;
     },
+    ofKindsIn(kinds, namespace) {
+      const key = `${kinds.join('\u0000')}@${namespace}`;
+      let list = state.byKinds.get(key);
+      if (list) return list;
+      const old = before?.byKinds.get(key);
+      if (old && change && !touchesKindsIn(change, kinds, namespace)) list = old;
+      else {
+        const byNamespace = (inNamespaces[kinds.join('\u0000')] ??= groupByNamespace(view.ofKinds(kinds)));
+        const fresh = byNamespace.get(namespace) ?? [];
+        list = old && sameItems(old, fresh) ? old : fresh;
+      }
+      state.byKinds.set(key, list);
+      return list;
+    },
     policyModel: () =>
       (state.model ??= buildPolicyModel(resources, { engine: settings.engine, ciliumMinor: settings.ciliumMinor }, lastModel?.model ?? null, changeSinceModel ?? undefined)),
   };
@@ -62,6 +77,21 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
 }
 
 const states = new WeakMap<WorkspaceView, ViewState>();
+
+function touchesKindsIn(change: ResourceChange, kinds: readonly string[], namespace: string): boolean {
+  const touches = (r: Resource) => r.namespace === namespace && kinds.includes(r.kind);
+  return change.added.some(touches) || change.removed.some(touches);
+}
+
+function groupByNamespace(resources: readonly Resource[]): Map<string, Resource[]> {
+  const out = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const list = out.get(r.namespace);
+    if (list) list.push(r);
+    else out.set(r.namespace, [r]);
+  }
+  return out;
+}
 
 function touchesKinds(change: ResourceChange, kinds: readonly string[]): boolean {
   return change.added.some((r) => kinds.includes(r.kind)) || change.removed.some((r) => kinds.includes(r.kind));

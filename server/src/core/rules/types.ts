@@ -46,6 +46,12 @@ export interface WorkspaceView {
   readonly uris: readonly string[];
   /** The resources of these kinds, in workspace order (the same array for the same kinds, within a view). */
   ofKinds(kinds: readonly string[]): readonly Resource[];
+  /**
+   * The resources of these kinds in one namespace. Tracked per document: an edit in another
+   * namespace does not re-run the rule. So call it where it is needed, do not keep what it
+   * returns in a memo that answers for other documents.
+   */
+  ofKindsIn(kinds: readonly string[], namespace: string): readonly Resource[];
   /** The policy model; the same object as long as nothing it is compiled from changes. */
   policyModel(): PolicyModel;
 }

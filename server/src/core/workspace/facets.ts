@@ -3,12 +3,18 @@ import type { ManifestFile } from './manifestFile';
 
 /**
  * A part of the workspace a rule read: `all` (every resource), `files`, `uris`, `model` (the
- * policy model), `kinds:<Kind,...>` (the resources of some kinds), or `file` (the rest of the
+ * policy model), `kinds:<Kind,...>` (the resources of some kinds), `kinds:<Kind,...>@<namespace>`
+ * (those in one namespace: a scoped facet, tracked per document), or `file` (the rest of the
  * rule's own file).
  */
 export type Facet = string;
 
 export const OWN_FILE: Facet = 'file';
+
+/** Scoped facets are read where needed, so what a rule read on one document is all it depends on. */
+export function isScoped(facet: Facet): boolean {
+  return facet.includes('@');
+}
 
 /**
  * Everything one rule was seen reading, on any document (a rule may read the workspace once
@@ -67,6 +73,11 @@ export class FacetLog {
     return reads.facets.has(OWN_FILE) && this.compare(this.fileStates, file.uri, () => file, revision) > since;
   }
 
+  /** Whether one facet changed after revision `since` (as of `revision`). */
+  changedAfter(facet: Facet, since: number, view: WorkspaceView, revision: number): boolean {
+    return this.compare(this.states, facet, () => valueOf(view, facet), revision) > since;
+  }
+
   /** Brings a facet up to `revision`; returns when it last changed. */
   private compare(states: Map<string, FacetState>, key: string, value: () => unknown, revision: number): number {
     const state = states.get(key);
@@ -91,7 +102,10 @@ function valueOf(view: WorkspaceView, facet: Facet): unknown {
   if (facet === 'files') return view.files;
   if (facet === 'uris') return view.uris;
   if (facet === 'model') return view.policyModel();
-  if (facet.startsWith('kinds:')) return view.ofKinds(facet.slice('kinds:'.length).split(','));
+  if (facet.startsWith('kinds:')) {
+    const [kinds, namespace] = facet.slice('kinds:'.length).split('@');
+    return namespace === undefined ? view.ofKinds(kinds.split(',')) : view.ofKindsIn(kinds.split(','), namespace);
+  }
   return null;
 }
 

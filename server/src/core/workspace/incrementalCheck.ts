@@ -5,7 +5,7 @@ import type { Finding, Rule, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { YNode } from '../yaml/nodes';
 import type { YamlDocument } from '../yaml/parseYaml';
-import { FacetLog, OWN_FILE, RuleReads, type Facet } from './facets';
+import { FacetLog, isScoped, OWN_FILE, RuleReads, type Facet } from './facets';
 import { anchorFindings, type AnchoredFindings } from './anchors';
 import type { ManifestFile } from './manifestFile';
 
@@ -14,6 +14,8 @@ interface RuleResult {
   readonly rule: Rule;
   /** What the rule read, on this document and others (shared by all its results). */
   readonly reads: RuleReads;
+  /** Scoped facets the rule read on this document (resources of one namespace). */
+  readonly scoped: readonly Facet[] | null;
   readonly found: AnchoredFindings;
   readonly revision: number;
 }
@@ -39,7 +41,8 @@ type Options = Pick<CheckOptions, 'onRuleError'>;
 /** What the rule being run read beyond its document; in a quick pass, reading stops it. */
 interface Probe {
   inRule: boolean;
-  readonly facets: Set<Facet>;
+  /** Made on the first read: most rules read nothing beyond their document. */
+  facets: Set<Facet> | null;
   readonly defer: boolean;
 }
 
@@ -48,7 +51,7 @@ const DEFERRED = new Error('deferred: the rule reads the workspace');
 
 function reached(probe: Probe | null, facet: Facet): void {
   if (!probe?.inRule) return;
-  probe.facets.add(facet);
+  (probe.facets ??= new Set()).add(facet);
   if (probe.defer) throw DEFERRED;
 }
 
@@ -82,6 +85,11 @@ class TrackedView implements WorkspaceView {
     return this.inner.ofKinds(kinds);
   }
 
+  ofKindsIn(kinds: readonly string[], namespace: string) {
+    reached(this.probe, `kinds:${kinds.join(',')}@${namespace}`);
+    return this.inner.ofKindsIn(kinds, namespace);
+  }
+
   policyModel() {
     reached(this.probe, 'model');
     return this.inner.policyModel();
@@ -110,6 +118,10 @@ export class IncrementalChecker {
   /** Everything each rule was seen reading, on any document. */
   private readonly ruleReads = new Map<Rule, RuleReads>();
   private facets = new FacetLog();
+  /** The probes of the rules running now, by rule. */
+  private probes: { readonly map: Map<Rule, Probe>; readonly defer: boolean } | null = null;
+  private readonly wrappers = new Map<Rule, Rule>();
+  private readonly original = new Map<Rule, Rule>();
 
   constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
 
@@ -194,6 +206,7 @@ export class IncrementalChecker {
     if (r.revision === NOT_COMPUTED) return false;
     if (r.revision !== revision) {
       if (r.reads.facets.size > 0 && this.facets.changedSince(r.reads, r.revision, file, view, revision)) return false;
+      if (r.scoped && r.scoped.some((f) => this.facets.changedAfter(f, r.revision, view, revision))) return false;
     }
     return r.found.anchoredElsewhere === 0 || r.found.anchorsHold(view);
   }
@@ -212,73 +225,104 @@ export class IncrementalChecker {
     if (old) {
       if (defer) return old;
       // Same text: rules whose facets did not change keep their findings; the others run again.
-      let rules: RuleResult[] | null = null;
-      old.rules.forEach((r, i) => {
-        if (this.isCurrent(r, file, workspace.inner, revision)) return;
-        rules ??= [...old.rules];
-        rules[i] = this.runRule(file, doc, resources, r.rule, workspace, settings, revision, options, false);
-      });
-      return rules ? { doc, syntax: old.syntax, rules } : old;
+      const stale = old.rules.filter((r) => !this.isCurrent(r, file, workspace.inner, revision));
+      if (stale.length === 0) return old;
+      const rerun = this.runRules(file, doc, resources, stale.map((r) => r.rule), workspace, settings, revision, options, false);
+      return { doc, syntax: old.syntax, rules: old.rules.map((r) => rerun.get(r.rule) ?? r) };
     }
-    const syntax = anchorFindings(checkFile(restricted(file, [doc], [], null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
+    const syntax = anchorFindings(checkFile(restricted(file, [doc], [], () => null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
     const kinds = new Set(resources.map((r) => r.kind));
-    const rules: RuleResult[] = [];
-    for (const rule of this.rules) {
-      if (!rule.kinds.includes('*') && !rule.kinds.some((k) => kinds.has(k))) continue;
-      rules.push(this.runRule(file, doc, resources, rule, workspace, settings, revision, options, defer));
-    }
-    return { doc, syntax, rules };
+    const wanted = this.rules.filter((rule) => rule.kinds.includes('*') || rule.kinds.some((k) => kinds.has(k)));
+    const results = this.runRules(file, doc, resources, wanted, workspace, settings, revision, options, defer);
+    return { doc, syntax, rules: wanted.map((rule) => results.get(rule)!) };
   }
 
-  /** One rule over one document's resources, recording what it read beyond the document. */
-  private runRule(
+  /**
+   * Rules over one document's resources, in one walk of the document, recording per rule what it
+   * read beyond the document (each rule runs with its own probe).
+   */
+  private runRules(
     file: ManifestFile,
     doc: YamlDocument,
     resources: readonly Resource[],
-    rule: Rule,
+    rules: readonly Rule[],
     workspace: TrackedView,
     settings: AnalysisSettings,
     revision: number,
     options: Options,
     defer: boolean,
-  ): RuleResult {
-    const probe: Probe = { inRule: false, facets: new Set(), defer };
-    const wrapped: Rule = {
-      ...rule,
-      check(resource, context) {
-        probe.inRule = true;
-        try {
-          rule.check(resource, context);
-        } finally {
-          probe.inRule = false;
-        }
-      },
-    };
-    workspace.probe = probe;
+  ): Map<Rule, RuleResult> {
+    // A probe per rule that runs (made when it first runs, in `tracked`).
+    const probes = new Map<Rule, Probe>();
+    this.probes = { map: probes, defer };
     let found: Finding[];
     try {
-      found = checkFile(restricted(file, [], resources, probe), workspace, settings, {
-        rules: [wrapped],
-        onRuleError: (_r, resource, error) => {
-          if (error !== DEFERRED) options.onRuleError?.(rule, resource, error);
+      found = checkFile(restricted(file, [], resources, () => workspace.probe), workspace, settings, {
+        rules: rules.map((rule) => this.tracked(rule)),
+        onRuleError: (wrapped, resource, error) => {
+          if (error !== DEFERRED) options.onRuleError?.(this.original.get(wrapped) ?? wrapped, resource, error);
         },
       });
     } finally {
+      this.probes = null;
       workspace.probe = null;
     }
-    let reads = this.ruleReads.get(rule);
-    if (!reads) this.ruleReads.set(rule, (reads = new RuleReads()));
-    if (probe.facets.size > 0) {
-      for (const facet of probe.facets) {
-        reads.facets.add(facet);
+    const byRule = new Map<string, Finding[]>();
+    for (const f of found) {
+      const list = byRule.get(f.ruleId);
+      if (list) list.push(f);
+      else byRule.set(f.ruleId, [f]);
+    }
+    const out = new Map<Rule, RuleResult>();
+    for (const rule of rules) {
+      const facets = probes.get(rule)?.facets ?? null;
+      let reads = this.ruleReads.get(rule);
+      if (!reads) this.ruleReads.set(rule, (reads = new RuleReads()));
+      let scoped: Facet[] | null = null;
+      for (const facet of facets ?? []) {
+        if (isScoped(facet)) (scoped ??= []).push(facet);
+        else reads.facets.add(facet);
         // What the rule read is recorded as of this revision, to tell later whether it changed
         // (not when a quick pass stopped it: that would compile the model the pass avoids).
-        if (!probe.defer) this.facets.record(facet, file, workspace.inner, revision);
+        if (!defer) this.facets.record(facet, file, workspace.inner, revision);
       }
+      // Stopped by a quick pass: known to read the workspace, and not computed yet.
+      const stopped = defer && facets !== null;
+      out.set(rule, { rule, reads, scoped, found: anchorFindings(stopped ? [] : (byRule.get(rule.id) ?? []), doc, file, workspace.inner), revision: stopped ? NOT_COMPUTED : revision });
     }
-    // Stopped by a quick pass: known to read the workspace, and not computed yet.
-    if (probe.defer && probe.facets.size > 0) return { rule, reads, found: anchorFindings([], doc, file, workspace.inner), revision: NOT_COMPUTED };
-    return { rule, reads, found: anchorFindings(found, doc, file, workspace.inner), revision };
+    return out;
+  }
+
+  /** The rule with its reads attributed to it while it runs (one wrapper per rule, made once). */
+  private tracked(rule: Rule): Rule {
+    let wrapped = this.wrappers.get(rule);
+    if (!wrapped) {
+      const probeOf = (): Probe | null => {
+        const running = this.probes;
+        if (!running) return null;
+        let probe = running.map.get(rule);
+        if (!probe) running.map.set(rule, (probe = { inRule: false, facets: null, defer: running.defer }));
+        return probe;
+      };
+      wrapped = {
+        ...rule,
+        check(resource, context) {
+          const probe = probeOf();
+          const view = context.workspace as TrackedView;
+          view.probe = probe;
+          if (probe) probe.inRule = true;
+          try {
+            rule.check(resource, context);
+          } finally {
+            if (probe) probe.inRule = false;
+            view.probe = null;
+          }
+        },
+      };
+      this.wrappers.set(rule, wrapped);
+      this.original.set(wrapped, rule);
+    }
+    return wrapped;
   }
 }
 
@@ -296,11 +340,12 @@ const WHOLE_FILE = new Set(['documents', 'resources', 'problems', 'text', 'lines
  * The file as `checkFile` should walk it (only these documents and resources, no file problems),
  * while a rule reading `context.file` still sees the whole file — and then depends on all of it.
  */
-function restricted(file: ManifestFile, documents: readonly YamlDocument[], resources: readonly Resource[], probe: Probe | null): ManifestFile {
+function restricted(file: ManifestFile, documents: readonly YamlDocument[], resources: readonly Resource[], currentProbe: () => Probe | null): ManifestFile {
   const own: Record<string, unknown> = { documents, resources, problems: [] };
   return new Proxy(file, {
     get(target, property) {
       if (typeof property === 'string' && WHOLE_FILE.has(property)) {
+        const probe = currentProbe();
         if (probe?.inRule) reached(probe, OWN_FILE);
         else if (property in own) return own[property];
       }

@@ -84,9 +84,9 @@ export function ingressOwner(resource: IngressResource, view: WorkspaceView): In
   return ownerOf(resource, view.ofKinds(CONTROLLER_KINDS));
 }
 
-/** The Service a backend names, in the workspace of a rule. */
+/** The Service a backend names, in the workspace of a rule (a read of that namespace's Services only). */
 export function backendService(view: WorkspaceView, namespace: string, name: string): ServiceResource | null {
-  return findService(view.ofKinds(['Service']), namespace, name);
+  return findService(view.ofKindsIn(['Service'], namespace), namespace, name);
 }
 
 /** Which controller serves the Ingress, from its class fields and the workspace's classes. */

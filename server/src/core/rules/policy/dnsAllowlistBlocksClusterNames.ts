@@ -43,7 +43,8 @@ For musl images calling external names, also consider \`dnsConfig.options: [{nam
     if (lists.length === 0) return;
     const subjects = subjectsOf(policy, context);
     if (!subjects) return;
-    const services = selectingServicesByNamespace(context.workspace.ofKinds(['Service']));
+    // Services are read namespace by namespace, where the subjects may call: edits elsewhere do not matter.
+    const services = (namespace: string) => selectingServices(context.workspace.ofKindsIn(['Service'], namespace));
     for (const d of lists) {
       const refused: string[] = [];
       for (const w of subjects.workloads) {
@@ -70,22 +71,13 @@ For musl images calling external names, also consider \`dnsConfig.options: [{nam
   },
 };
 
-/** Services with a selector, by namespace; computed once per workspace (rules run per policy). */
-const servicesCache = new WeakMap<readonly Resource[], Map<string, ServiceResource[]>>();
+/** The Services of a namespace's list that select pods; once per list (rules run per policy). */
+const selectingCache = new WeakMap<readonly Resource[], ServiceResource[]>();
 
-function selectingServicesByNamespace(resources: readonly Resource[]): Map<string, ServiceResource[]> {
-  let byNamespace = servicesCache.get(resources);
-  if (!byNamespace) {
-    byNamespace = new Map();
-    for (const r of resources) {
-      if (!isSelectingService(r)) continue;
-      const list = byNamespace.get(r.namespace) ?? [];
-      list.push(r);
-      byNamespace.set(r.namespace, list);
-    }
-    servicesCache.set(resources, byNamespace);
-  }
-  return byNamespace;
+function selectingServices(resources: readonly Resource[]): ServiceResource[] {
+  let out = selectingCache.get(resources);
+  if (!out) selectingCache.set(resources, (out = resources.filter(isSelectingService)));
+  return out;
 }
 
 function isSelectingService(r: Resource): r is ServiceResource {
@@ -93,7 +85,7 @@ function isSelectingService(r: Resource): r is ServiceResource {
 }
 
 /** Services in front of the pods `w` may open connections to (both ends agreeing), CoreDNS aside. */
-function servicesCalled(model: PolicyModel, w: WorkloadInfo, services: ReadonlyMap<string, readonly ServiceResource[]>): ServiceResource[] {
+function servicesCalled(model: PolicyModel, w: WorkloadInfo, services: (namespace: string) => readonly ServiceResource[]): ServiceResource[] {
   const flows = model.flowsOf(w.id);
   if (!flows) return [];
   const targets: WorkloadInfo[] = [];
@@ -110,7 +102,7 @@ function servicesCalled(model: PolicyModel, w: WorkloadInfo, services: ReadonlyM
   const out = new Set<ServiceResource>();
   for (const t of targets) {
     if (isKubeDnsWorkload(t) || t.id === w.id) continue;
-    for (const svc of services.get(t.namespace) ?? []) {
+    for (const svc of services(t.namespace)) {
       if (Object.entries(svc.selector!).every(([k, v]) => t.labels[k] === v)) out.add(svc);
     }
   }
