@@ -307,6 +307,9 @@ export class ServerSession {
     this.published.add(uri);
     // The second pass waits until the first diagnostics are written out, or they would leave together.
     if (secondPass) void sent.then(() => this.schedule(uri, 0), () => this.schedule(uri, 0));
+    // The editor's copy computes its line table on the first edit (a scan of the whole text);
+    // once the document is analysed, do it while nothing waits, not on the first keystroke.
+    else if (file.documents.length >= QUICK_PASS_MIN_DOCUMENTS) setImmediate(() => void document.lineCount);
     return analysis;
   }
 }
