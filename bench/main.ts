@@ -1,8 +1,9 @@
 /**
  * The benchmark suite (bundled to bench/out/bench.js by bench/run.js). Subcommands:
- *   suite [--docs 2000,20000] [--runs 5] [--servers netlens,yls,bare] [--layout one|many] [--flows 5000,2000|none] [--timeout 900000]
+ *   suite [--docs 2000,20000] [--runs 5] [--servers netlens,yls,bare] [--layout one|many] [--flows 5000,2000|none] [--edits on|off] [--timeout 900000]
  *   bare-parse <file>          one in-process `yaml` parse, JSON on stdout
  *   flows <workloads> <policies>  one engine run, JSON on stdout
+ *   edits <file> [rounds]      in-process re-checks after edits of several kinds, JSON on stdout
  *   generate <docs> <dir> [one|many]  write a generated workspace
  */
 import { execFileSync } from 'node:child_process';
@@ -10,10 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateManifests, type GeneratedWorkspace } from './generate';
-import { measureBareParse, measureFlows } from './inProcess';
+import { measureBareParse, measureEdits, measureFlows } from './inProcess';
 import { runOnce, type RunResult, type ServerSpec } from './lspDriver';
 import { ensureKubernetesSchema, schemaKindCount } from './k8sSchema';
-import { renderReport, type SuiteResults, type Series } from './report';
+import { renderReport, type SizeResult, type SuiteResults, type Series } from './report';
 
 const BENCH_DIR = path.resolve(__dirname, '..');
 const REPO = path.resolve(BENCH_DIR, '..');
@@ -99,6 +100,7 @@ async function suite(args: string[]): Promise<void> {
   const servers = arg(args, 'servers', 'netlens,yls,bare').split(',');
   const layout = arg(args, 'layout', 'one') as 'one' | 'many';
   const flowsArg = arg(args, 'flows', '5000,2000');
+  const editsArg = arg(args, 'edits', 'on');
   const timeoutMs = Number(arg(args, 'timeout', '900000'));
   fs.mkdirSync(OUT, { recursive: true });
 
@@ -148,6 +150,11 @@ async function suite(args: string[]): Promise<void> {
         log(`  run ${run} bare yaml parse: ${b.parseMs.toFixed(0)} ms (${b.documents} docs), peak ${b.peakRssMb.toFixed(0)} MB`);
       }
     }
+    if (editsArg !== 'off' && servers.includes('netlens')) {
+      const edits = child<ReturnType<typeof measureEdits>>(['edits', file, '3']);
+      (size as SizeResult).edits = edits;
+      for (const e of edits) log(`  in-process re-check after a ${e.kind} edit: ${e.ms.map((m) => m.toFixed(0)).join(', ')} ms`);
+    }
     results.sizes.push(size);
   }
 
@@ -179,6 +186,9 @@ async function main(): Promise<void> {
     case 'flows':
       process.stdout.write(JSON.stringify(measureFlows(Number(args[0]), Number(args[1]))) + '\n');
       return;
+    case 'edits':
+      process.stdout.write(JSON.stringify(measureEdits(args[0], Number(args[1] ?? '3'))) + '\n');
+      return;
     case 'generate': {
       const ws = generateManifests({ documents: Number(args[0]), layout: (args[2] as 'one' | 'many') ?? 'one' });
       writeWorkspace(ws, args[1]);
@@ -186,7 +196,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new Error(`unknown command ${command ?? ''}: suite | bare-parse | flows | generate`);
+      throw new Error(`unknown command ${command ?? ''}: suite | bare-parse | flows | edits | generate`);
   }
 }
 

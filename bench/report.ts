@@ -10,6 +10,8 @@ export interface SizeResult {
   readonly lines: number;
   readonly servers: Record<string, RunResult[]>;
   readonly bare: Series[];
+  /** In-process re-checks after edits of several kinds (`measureEdits`), when measured. */
+  edits?: { readonly kind: string; readonly ms: number[] }[];
 }
 
 export interface SuiteResults {
@@ -107,6 +109,20 @@ export function renderReport(r: SuiteResults): string {
     out.push(`| peak memory (VmHWM) | ${cell(mem, 'MB')} | ${cell(get(y, 'peakRssMb'), 'MB')} | ${cell(bareMem, 'MB')} | ${ratio(mem, get(y, 'peakRssMb'))} | ${ratio(mem, bareMem)} | ${big ? '≤ 1024' : ''} | ${verdict(big && mem ? mem.median <= 1024 : null)} |`);
     const diagCount = n[0]?.diagnosticsCount;
     const ylsCount = y[0]?.diagnosticsCount;
+    out.push('');
+    if (size.edits?.length) {
+      out.push('');
+      out.push('In process (read, check, diagnostics and their JSON; no editor round trip), after a one-line edit of:');
+      out.push('');
+      out.push('| edit | ms | what it changes |');
+      out.push('|---|---|---|');
+      const meaning: Record<string, string> = {
+        service: 'a Service selector: the Service lookups of the rules reading that namespace re-run',
+        policy: 'a NetworkPolicy pod selector: the policy model is compiled again; every rule that read it re-runs',
+        workload: "a Deployment's pod labels: the policy model is compiled again; every rule that read it re-runs",
+      };
+      for (const e of size.edits) out.push(`| ${e.kind} | ${cell(stat(e.ms), 'ms')} | ${meaning[e.kind] ?? ''} |`);
+    }
     out.push('');
     out.push(`Diagnostics published on open: aks-netlens ${diagCount ?? 'n/a'}, yaml-language-server ${ylsCount ?? 'n/a'}. Hover text: aks-netlens "${(n[0]?.hoverText ?? '').split('\n')[0].slice(0, 80)}", yaml-language-server "${(y[0]?.hoverText ?? '').split('\n')[0].slice(0, 80)}".`);
     out.push('');
