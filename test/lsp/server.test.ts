@@ -35,6 +35,44 @@ describe('language server over LSP (stdio, as an editor runs it)', { skip: !fs.e
     assert.deepEqual(cleared.diagnostics, []);
   });
 
+  test('edits sent as ranges give the diagnostics of the resulting text, as if it were opened fresh', async () => {
+    const uri = 'file:///ws/typed.yaml';
+    const policy = (name: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n`;
+    let text = `${policy('a')}---\n${policy('b')}---\n${policy('c')}`;
+    await client.open(uri, text, 1);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    // Each edit as an editor sends it: one range of the text before it, and its replacement.
+    const edits: [string, string][] = [
+      ['policyTypes: [Ingress]\n---\napiVersion', 'policyTypes: [Ingress, Egres]\n---\napiVersion'], // a typo inside the first document
+      ['---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: b', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: b'], // a marker deleted: two documents run together
+      ['  name: c\n', '  name: c\n  labels: {tier: web\n'], // a syntax error in the last one
+    ];
+    let version = 1;
+    for (const [before, after] of edits) {
+      const start = text.indexOf(before);
+      assert.ok(start >= 0, before);
+      const position = (offset: number) => {
+        const lines = text.slice(0, offset).split('\n');
+        return { line: lines.length - 1, character: lines[lines.length - 1].length };
+      };
+      version++;
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position(start), end: position(start + before.length) }, text: after }],
+      });
+      text = text.slice(0, start) + after + text.slice(start + before.length);
+      const edited = await client.waitForDiagnostics(uri, (p) => p.version === version);
+      // The same text opened in a server of its own (in this one, it would duplicate the policies).
+      const other = new LspTestClient();
+      await other.initialize();
+      await other.open(uri, text, 1);
+      const fresh = await other.waitForDiagnostics(uri, (p) => p.version === 1);
+      await other.shutdown();
+      assert.deepEqual(edited.diagnostics.map(renderDiagnostic), fresh.diagnostics.map(renderDiagnostic), `after edit ${version - 1}`);
+      assert.ok(edited.diagnostics.length > 0);
+    }
+  });
+
   test('a Helm template gets one information message and no syntax errors', async () => {
     const uri = 'file:///ws/chart/templates/deploy.yaml';
     await client.open(uri, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\n{{- if .Values.enabled }}\nspec: {}\n{{- end }}\n');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { readManifestFile, type ManifestFile } from '../../server/src/core/workspace/manifestFile';
 import { YamlParseCache } from '../../server/src/core/yaml/parseYaml';
@@ -13,6 +14,9 @@ describe('reading a new version of a file', () => {
   /** What a reader of the file sees: documents, resources, lines; the same as reading it from scratch. */
   function assertSameAsFresh(file: ManifestFile): void {
     const fresh = readManifestFile(uri, file.text);
+    assert.equal(file.skipped, fresh.skipped);
+    assert.deepEqual(file.problems, fresh.problems);
+    assert.equal(file.isKubernetes, fresh.isKubernetes);
     assert.deepEqual(
       file.documents.map((d) => [d.index, d.offset, d.text]),
       fresh.documents.map((d) => [d.index, d.offset, d.text]),
@@ -74,5 +78,33 @@ describe('reading a new version of a file', () => {
     const scanned = new LineIndex(text);
     assert.equal(joined.lineCount, scanned.lineCount);
     for (let o = 0; o <= text.length; o++) assert.deepEqual(joined.positionAt(o), scanned.positionAt(o));
+  });
+
+  test('reading only around an edit gives what reading the whole new text gives', () => {
+    const base = [
+      '# cluster dump\n',
+      dump(['a', 'b']),
+      '---\n# only a comment\n',
+      dump(['c']),
+      'kind: ConfigMap\nmetadata:\n  name: d\n...\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: e\n',
+      dump(['f', 'g']),
+    ].join('');
+    const pieces = ['', 'x', '\n', '---\n', '\n---', '...\n', '# note\n', ': ', '  ', 'kind: Service\n', '{{ .Values.x }}', '\u0000', '\r\n', '---'];
+    const editArb = fc.record({ at: fc.nat(), length: fc.nat({ max: 40 }), text: fc.constantFrom(...pieces) });
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), (edits) => {
+        const cache = new YamlParseCache();
+        let file = readManifestFile(uri, base, { cache });
+        for (const e of edits) {
+          const start = e.at % (file.text.length + 1);
+          const end = Math.min(file.text.length, start + e.length);
+          const text = file.text.slice(0, start) + e.text + file.text.slice(end);
+          file = readManifestFile(uri, text, { cache, previous: file, edit: { start, end, text: e.text } });
+          assertSameAsFresh(file);
+        }
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });

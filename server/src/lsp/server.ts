@@ -3,6 +3,7 @@ import {
   DidChangeConfigurationNotification,
   FileChangeType,
   ProposedFeatures,
+  TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -14,9 +15,22 @@ import { errorText, ServerSession } from './session';
 
 /** Entry point: the language server over the transport given on the command line (--stdio, --node-ipc). */
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 const session = new ServerSession(connection, log);
+/**
+ * Open documents. Each incremental change of one range is also noted as an edit (offsets in the
+ * text before it), so the session reads the new version around the edit only.
+ */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    const change = changes.length === 1 ? changes[0] : undefined;
+    const edit = change && TextDocumentContentChangeEvent.isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
+    const updated = TextDocument.update(document, changes, version);
+    session.noteEdit(updated.uri, version, edit);
+    return updated;
+  },
+});
 
 let canPullConfiguration = false;
 

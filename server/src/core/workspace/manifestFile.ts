@@ -3,7 +3,7 @@ import type { Resource } from '../k8s/resources';
 import type { FileProblem } from '../problems';
 import { LineIndex, lineStarts } from '../text/lineIndex';
 import { asMap, getPair, type YNode } from '../yaml/nodes';
-import { documentsOf, moveDocument, parseChunkText, partShifts, splitDocuments, type ParsedChunk, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
+import { documentsOf, moveDocument, parseChunkText, splitDocuments, type ParsedChunk, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large';
 
@@ -89,6 +89,19 @@ export interface ReadOptions {
    * is left with moved documents: it must not be read afterwards.
    */
   readonly previous?: ManifestFile;
+  /**
+   * The one edit that turned `previous`'s text into this text, when the host knows it (an
+   * editor's incremental change): only the documents around it are split and read again, and
+   * the rest of the text is not scanned.
+   */
+  readonly edit?: TextEdit;
+}
+
+/** A replacement of `start`–`end` (offsets in the previous text) by `text`. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -110,6 +123,8 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       end: 0,
     });
   }
+  const edited = options.edit && options.previous ? readEdited(uri, text, options.previous, options.edit, options) : null;
+  if (edited) return edited;
   const binaryAt = findBinaryContent(text);
   if (binaryAt >= 0) {
     return skip('binary', {
@@ -137,24 +152,98 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
   const previous = options.previous?.uri === uri ? options.previous.layout.chunks : [];
   const texts = split.map((c) => text.slice(c.start, c.end));
   const { kept, changed } = alignUnchanged(texts, previous);
+  return assemble(uri, text, split.map((c) => c.start), texts, kept, changed, options);
+}
+
+/**
+ * The next version of a file from the edit that made it: the chunks around the edit (one more
+ * on each side, so documents that merge or split at a marker are covered) are split and read
+ * again from their own text; the others are the previous ones, moved. Null when the edit cannot
+ * be read this way for sure (then the whole text is read).
+ */
+function readEdited(uri: string, text: string, previous: ManifestFile, edit: TextEdit, options: ReadOptions): ManifestFile | null {
+  const { chunks, starts } = previous.layout;
+  const n = chunks.length;
+  const delta = edit.text.length - (edit.end - edit.start);
+  if (previous.uri !== uri || previous.skipped || n === 0 || edit.start < 0 || edit.end < edit.start || edit.end > previous.text.length) return null;
+  if (text.length !== previous.text.length + delta) return null;
+  // The last chunk starting at or before an offset.
+  const chunkAt = (offset: number) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const first = Math.max(0, chunkAt(edit.start) - 1);
+  const last = Math.min(n - 1, chunkAt(edit.end) + 1);
+  for (let k = first; k < last; k++) if (starts[k] + chunks[k].text.length !== starts[k + 1]) return null;
+  const regionStart = starts[first];
+  const regionEnd = starts[last] + chunks[last].text.length;
+  if (edit.start < regionStart || edit.end > regionEnd || (last === n - 1 && regionEnd !== previous.text.length)) return null;
+  const before = chunks.slice(first, last + 1).map((c) => c.text).join('');
+  const region = before.slice(0, edit.start - regionStart) + edit.text + before.slice(edit.end - regionStart);
+  // What the whole-text checks would see: only the region is new text.
+  if (region.length === 0 || findBinaryContent(region) >= 0 || (region.includes('{{') && TEMPLATE_ACTION.test(region))) return null;
+  // A marker after the region must stay at a line start, and the region must split the same way alone.
+  if (last < n - 1 && !region.endsWith('\n')) return null;
+  const spans = splitDocuments(region);
+  for (let k = 0; k < spans.length; k++) {
+    const expected = k === 0 ? 0 : spans[k - 1].end;
+    if (spans[k].start !== expected || spans[k].end <= spans[k].start) return null;
+  }
+  if (last < n - 1 && spans[spans.length - 1].end !== region.length) return null;
+  const offsets: number[] = [];
+  const texts: string[] = [];
+  const kept: (ChunkRecord | undefined)[] = [];
+  for (let k = 0; k < first; k++) {
+    offsets.push(starts[k]);
+    texts.push(chunks[k].text);
+    kept.push(chunks[k]);
+  }
+  for (const span of spans) {
+    offsets.push(regionStart + span.start);
+    texts.push(region.slice(span.start, span.end));
+    kept.push(undefined);
+  }
+  for (let k = last + 1; k < n; k++) {
+    offsets.push(starts[k] + delta);
+    texts.push(chunks[k].text);
+    kept.push(chunks[k]);
+  }
+  return assemble(uri, text, offsets, texts, kept, chunks.slice(first, last + 1), options);
+}
+
+/**
+ * A file from its chunks: `kept` holds the previous version's record for a chunk that did not
+ * change (its documents are moved to `offsets`), undefined for a chunk to read; `changed` are the
+ * previous records the new chunks may take unchanged documents from.
+ */
+function assemble(uri: string, text: string, offsets: readonly number[], texts: readonly string[], kept: readonly (ChunkRecord | undefined)[], changed: readonly ChunkRecord[], options: ReadOptions): ManifestFile {
   // Documents of the previous version's changed chunks, by tree, for an edit inside them.
   const loose = looseDocuments(changed);
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const chunks: ChunkRecord[] = [];
   const added: Resource[] = [];
-  split.forEach((span, i) => {
+  offsets.forEach((offset, i) => {
     const same = kept[i];
     if (same) {
-      const shifts = partShifts(same.parsed);
-      same.documents.forEach((doc, k) => moveDocument(doc, span.start + shifts[k], documents.length + k));
+      const parts = same.parsed.parts;
+      for (let k = 0; k < same.documents.length; k++) {
+        const doc = same.documents[k];
+        if (doc.offset !== offset + parts[k].shift || doc.index !== documents.length) moveDocument(doc, offset + parts[k].shift, documents.length);
+        documents.push(doc);
+      }
       chunks.push(same);
-      for (const doc of same.documents) documents.push(doc);
       for (const g of same.resources) for (const r of g) resources.push(r);
       return;
     }
     const parsed = parseChunkText(texts[i], { cache: options.cache });
-    const docs = documentsOf(parsed, span.start, documents.length);
+    const docs = documentsOf(parsed, offset, documents.length);
     const groups: (readonly Resource[])[] = [];
     let kubernetes = false;
     docs.forEach((doc, k) => {
@@ -181,7 +270,7 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
   const removed: Resource[] = [];
   for (const queue of loose.values()) for (const entry of queue) for (const r of entry.resources) removed.push(r);
   if (options.previous && options.previous.uri === uri && options.previous.layout.chunks.length === 0) removed.push(...options.previous.resources);
-  return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes, { chunks, starts: split.map((c) => c.start) }, { added, removed });
+  return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes, { chunks, starts: [...offsets] }, { added, removed });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Resource } from '../k8s/resources';
 import { YamlParseCache } from '../yaml/parseYaml';
-import { readManifestFile, type ManifestFile, type ReadOptions, type ResourceChange } from './manifestFile';
+import { readManifestFile, type ManifestFile, type ReadOptions, type ResourceChange, type TextEdit } from './manifestFile';
 
 /**
  * Every manifest file of a workspace, fed by its host (the language server from disk and open
@@ -28,12 +28,15 @@ export class WorkspaceIndex {
   /**
    * Sets a file's text; returns the file, unchanged (same object) when the text (and the size
    * limit it was read with) is the same. `maxSize` overrides the index's limit for this file
-   * (the server passes the user's setting).
+   * (the server passes the user's setting). `edit`, when the host knows it, is the one change
+   * from the file's current text to `text`: the file is then read around it only.
    */
-  set(uri: string, text: string, maxSize: number | undefined = this.options.maxSize): ManifestFile {
+  set(uri: string, text: string, maxSize: number | undefined = this.options.maxSize, edit?: TextEdit): ManifestFile {
     const existing = this.files.get(uri);
-    if (existing && existing.text === text && this.limits.get(uri) === maxSize) return existing;
-    const file = readManifestFile(uri, text, { ...this.options, maxSize, cache: this.cache, previous: existing });
+    const sameLimit = this.limits.get(uri) === maxSize;
+    // Same object: no need to compare 17 MB of text (which would also flatten an editor's copy).
+    if (existing && sameLimit && (existing.text === text || (edit && edit.start === edit.end && edit.text === ''))) return existing;
+    const file = readManifestFile(uri, text, { ...this.options, maxSize, cache: this.cache, previous: existing, edit: sameLimit ? edit : undefined });
     this.files.set(uri, file);
     this.limits.set(uri, maxSize);
     this.revisionCounter++;

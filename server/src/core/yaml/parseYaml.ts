@@ -109,11 +109,6 @@ export function documentsOf(parsed: ParsedChunk, offset: number, firstIndex: num
   return parsed.parts.map((part, i) => ({ index: firstIndex + i, offset: offset + part.shift, text: part.text, root: part.root, problems: part.problems }));
 }
 
-/** Where each part of a parsed chunk starts, relative to the chunk (for moving its documents). */
-export function partShifts(parsed: ParsedChunk): number[] {
-  return parsed.parts.map((p) => p.shift);
-}
-
 /** After `---` or `...`: a space, a tab, a line end or the end of the text make it a document marker. */
 function isMarkerEnd(text: string, at: number): boolean {
   if (at >= text.length) return true;
