@@ -3,7 +3,6 @@ import type { Resource } from '../k8s/resources';
 import { ALL_RULES } from '../rules/index';
 import type { Finding, Rule, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
-import type { YNode } from '../yaml/nodes';
 import type { YamlDocument } from '../yaml/parseYaml';
 import { FacetLog, isScoped, OWN_FILE, RuleReads, type Facet } from './facets';
 import { anchorFindings, type AnchoredFindings } from './anchors';
@@ -97,15 +96,15 @@ class TrackedView implements WorkspaceView {
 }
 
 /**
- * `checkFile` made incremental. Findings are remembered per document text and per rule, with
- * what each rule read of the workspace (its facets: resources of some kinds, the policy model,
- * the rest of its file...). After an edit, a document whose text did not change keeps the
- * findings of every rule none of whose facets changed; only the others run again. So an edit
- * to a Service re-runs the rules that look up Services, not the policy rules; an edit that
- * leaves the policy model's inputs alone keeps the model and everything computed from it.
- * Locations in other documents are anchored to those documents and follow them when they move.
- * The results are exactly what `checkFile` gives (same rules, settings, order), because each
- * piece is computed by `checkFile`.
+ * `checkFile` made incremental. Findings are remembered per document and per rule, with what
+ * each rule read of the workspace (its facets: resources of some kinds or of one namespace, the
+ * policy model, the rest of its file...). After an edit, a document whose text did not change
+ * keeps the findings of every rule none of whose facets changed; only the others run again. So
+ * an edit to a Service re-runs the rules that looked up Services in its namespace, not the
+ * policy rules; an edit that leaves the policy model's inputs alone keeps the model and
+ * everything computed from it. Locations are anchored to the documents they point into and
+ * follow them when they move. The results are exactly what `checkFile` gives (same rules,
+ * settings, order), because each piece is computed by `checkFile`.
  */
 export class IncrementalChecker {
   /**
