@@ -1,6 +1,7 @@
 import { buildPolicyModel } from '../engine/index';
 import type { PolicyModel } from '../engine/types';
 import type { Resource } from '../k8s/resources';
+import { sameItems } from '../sameItems';
 import type { WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { ResourceChange } from '../workspace/manifestFile';
@@ -135,12 +136,6 @@ function mergeKinds(byKind: Map<string, Resource[]>, resources: readonly Resourc
   if (lists.length <= 1) return [...(lists[0] ?? [])];
   const wanted = new Set(kinds);
   return resources.filter((r) => wanted.has(r.kind));
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

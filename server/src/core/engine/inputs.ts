@@ -1,4 +1,5 @@
 import { isCiliumPolicy, isNetworkPolicy, isWorkload, type Resource } from '../k8s/resources';
+import { sameItems } from '../sameItems';
 import type { EngineSettings } from './types';
 
 /**
@@ -39,10 +40,4 @@ export function sameInputs(a: ModelInputs, b: ModelInputs): boolean {
     sameItems(a.resources, b.resources) &&
     sameItems(a.namespaces, b.namespaces)
   );
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

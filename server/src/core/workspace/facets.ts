@@ -1,4 +1,5 @@
 import type { WorkspaceView } from '../rules/types';
+import { sameItems } from '../sameItems';
 import type { ManifestFile } from './manifestFile';
 
 /**
@@ -109,9 +110,7 @@ function valueOf(view: WorkspaceView, facet: Facet): unknown {
   return null;
 }
 
+/** Facet values are lists of resources (compared item by item) or single objects (the model). */
 function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a === b || (Array.isArray(a) && Array.isArray(b) && sameItems(a, b));
 }
