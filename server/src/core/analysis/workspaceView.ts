@@ -44,13 +44,13 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
       let list = state.byKinds.get(key);
       const old = before?.byKinds.get(key);
       if (!list && old && change) {
-        if (!touchesKinds(change, kinds)) list = old;
+        if (!touches(change, kinds)) list = old;
         else list = replacedInPlace(old, change, kinds) ?? undefined;
         if (list) state.byKinds.set(key, list);
       }
       if (!list) {
-        byKind ??= indexByKind(resources);
-        const fresh = kinds.length === 1 ? (byKind.get(kinds[0]) ?? []) : mergeKinds(byKind, resources, kinds);
+        byKind ??= groupBy(resources, (r) => r.kind);
+        const fresh = kinds.length === 1 ? (byKind.get(kinds[0]) ?? []) : resources.filter((r) => kinds.includes(r.kind));
         list = old && sameItems(old, fresh) ? old : fresh;
         state.byKinds.set(key, list);
       }
@@ -61,9 +61,9 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
       let list = state.byKinds.get(key);
       if (list) return list;
       const old = before?.byKinds.get(key);
-      if (old && change && !touchesKindsIn(change, kinds, namespace)) list = old;
+      if (old && change && !touches(change, kinds, namespace)) list = old;
       else {
-        const byNamespace = (inNamespaces[kinds.join('\u0000')] ??= groupByNamespace(view.ofKinds(kinds)));
+        const byNamespace = (inNamespaces[kinds.join('\u0000')] ??= groupBy(view.ofKinds(kinds), (r) => r.namespace));
         const fresh = byNamespace.get(namespace) ?? [];
         list = old && sameItems(old, fresh) ? old : fresh;
       }
@@ -79,23 +79,22 @@ export function createWorkspaceView(index: WorkspaceIndex, settings: AnalysisSet
 
 const states = new WeakMap<WorkspaceView, ViewState>();
 
-function touchesKindsIn(change: ResourceChange, kinds: readonly string[], namespace: string): boolean {
-  const touches = (r: Resource) => r.namespace === namespace && kinds.includes(r.kind);
-  return change.added.some(touches) || change.removed.some(touches);
+/** Whether the change added or removed resources of these kinds (in this namespace, if given). */
+function touches(change: ResourceChange, kinds: readonly string[], namespace?: string): boolean {
+  const hit = (r: Resource) => kinds.includes(r.kind) && (namespace === undefined || r.namespace === namespace);
+  return change.added.some(hit) || change.removed.some(hit);
 }
 
-function groupByNamespace(resources: readonly Resource[]): Map<string, Resource[]> {
+/** Resources grouped by a key, each group in workspace order. */
+function groupBy(resources: readonly Resource[], key: (r: Resource) => string): Map<string, Resource[]> {
   const out = new Map<string, Resource[]>();
   for (const r of resources) {
-    const list = out.get(r.namespace);
+    const k = key(r);
+    const list = out.get(k);
     if (list) list.push(r);
-    else out.set(r.namespace, [r]);
+    else out.set(k, [r]);
   }
   return out;
-}
-
-function touchesKinds(change: ResourceChange, kinds: readonly string[]): boolean {
-  return change.added.some((r) => kinds.includes(r.kind)) || change.removed.some((r) => kinds.includes(r.kind));
 }
 
 /**
@@ -117,25 +116,6 @@ function replacedInPlace(list: readonly Resource[], change: ResourceChange, kind
     out[at] = a;
   }
   return out;
-}
-
-/** Each kind's resources in workspace order, in one pass. */
-function indexByKind(resources: readonly Resource[]): Map<string, Resource[]> {
-  const byKind = new Map<string, Resource[]>();
-  for (const r of resources) {
-    const list = byKind.get(r.kind);
-    if (list) list.push(r);
-    else byKind.set(r.kind, [r]);
-  }
-  return byKind;
-}
-
-/** The resources of several kinds in workspace order: a pass over the few kinds asked for. */
-function mergeKinds(byKind: Map<string, Resource[]>, resources: readonly Resource[], kinds: readonly string[]): Resource[] {
-  const lists = [...new Set(kinds)].map((k) => byKind.get(k) ?? []).filter((l) => l.length > 0);
-  if (lists.length <= 1) return [...(lists[0] ?? [])];
-  const wanted = new Set(kinds);
-  return resources.filter((r) => wanted.has(r.kind));
 }
 
 /**

@@ -18,6 +18,12 @@ export interface ModelInputs {
   readonly withServices: boolean;
 }
 
+/** Resources added to and removed from a workspace since a model was compiled. */
+export interface ModelChange {
+  readonly added: readonly Resource[];
+  readonly removed: readonly Resource[];
+}
+
 export function isModelInput(r: Resource, withServices: boolean): boolean {
   return isWorkload(r) || r.kind === 'Namespace' || isNetworkPolicy(r) || isCiliumPolicy(r) || (withServices && r.kind === 'Service');
 }
@@ -32,10 +38,13 @@ export function modelInputsOf(resources: readonly Resource[], settings: EngineSe
   return { resources: inputs, namespaces: [...names].sort(), settings, withServices };
 }
 
+export function sameSettings(a: EngineSettings, b: EngineSettings): boolean {
+  return a.engine === b.engine && a.ciliumMinor === b.ciliumMinor;
+}
+
 export function sameInputs(a: ModelInputs, b: ModelInputs): boolean {
   return (
-    a.settings.engine === b.settings.engine &&
-    a.settings.ciliumMinor === b.settings.ciliumMinor &&
+    sameSettings(a.settings, b.settings) &&
     a.withServices === b.withServices &&
     sameItems(a.resources, b.resources) &&
     sameItems(a.namespaces, b.namespaces)

@@ -11,7 +11,7 @@ import type { CompileContext } from './context';
 import { Evaluator } from './evaluate';
 import { FlowBuilder } from './flows';
 import { buildUniverse, compareText, type PodGroup, type Universe } from './groups';
-import { isModelInput, modelInputsOf, sameInputs, type ModelInputs } from './inputs';
+import { isModelInput, modelInputsOf, sameInputs, sameSettings, type ModelChange, type ModelInputs } from './inputs';
 import { buildPolicyInfo, selectionAt, type PolicyRecord } from './policyInfo';
 import { canReach } from './reach';
 import { SelectorIndex } from './selectors';
@@ -100,11 +100,15 @@ export class CompiledModel implements PolicyModel {
     this.inputs = modelInputsOf(resources, this.settings, services !== null, knownNamespaces);
   }
 
-  /** This model when `resources` hold the same inputs (and settings), else a new one. */
-  static reuseOrBuild(previous: PolicyModel | null, resources: readonly Resource[], settings: Partial<EngineSettings> = {}): PolicyModel {
-    if (previous instanceof CompiledModel) {
-      const wanted = modelInputsOf(resources, { ...DEFAULT_ENGINE_SETTINGS, ...settings }, previous.inputs.withServices);
-      if (sameInputs(previous.inputs, wanted)) return previous;
+  /**
+   * This model when `resources` hold the same inputs (and settings), else a new one. Told what
+   * changed since `previous`, it needs no comparison when none of that reaches the model.
+   */
+  static reuseOrBuild(previous: PolicyModel | null, resources: readonly Resource[], settings: Partial<EngineSettings> = {}, change?: ModelChange): PolicyModel {
+    const wanted = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
+    if (previous instanceof CompiledModel && sameSettings(previous.settings, wanted)) {
+      if (change && previous.unaffectedBy(change.added, change.removed)) return previous;
+      if (sameInputs(previous.inputs, modelInputsOf(resources, wanted, previous.inputs.withServices))) return previous;
     }
     return new CompiledModel(resources, settings);
   }

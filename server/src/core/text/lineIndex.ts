@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './lastAtOrBefore';
+
 /** Zero-based line/character position (UTF-16 code units, as LSP and VS Code count). */
 export interface Position {
   readonly line: number;
@@ -45,14 +47,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: clamped - this.starts[lo] };
+    const starts = this.starts;
+    const line = Math.max(0, lastAtOrBefore(starts.length, (i) => starts[i], clamped));
+    return { line, character: clamped - starts[line] };
   }
 
   offsetAt(position: Position): number {

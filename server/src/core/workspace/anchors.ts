@@ -25,7 +25,7 @@ export function anchorFindings(computed: readonly Finding[], doc: YamlDocument, 
   const anchor = (l: SourceLocation): SourceLocation => {
     if (l.uri === file.uri && l.start >= base && l.end <= end) return anchored(l.uri, doc, l.start - base, l.end - base);
     const target = l.uri === file.uri ? file : filesOf(view).get(l.uri);
-    const document = target ? documentAt(target, l.start) : null;
+    const document = target?.documentAt(l.start) ?? null;
     // Outside the workspace (a file a fix creates): it does not move.
     if (!document) return { uri: l.uri, start: l.start, end: l.end };
     foreign.push({ uri: l.uri, document });
@@ -60,22 +60,6 @@ function anchored(uri: string, document: YamlDocument, start: number, end: numbe
       return document.offset + end;
     },
   };
-}
-
-/** The document of `file` that holds `offset` (the last one starting at or before it). */
-function documentAt(file: ManifestFile, offset: number): YamlDocument | null {
-  const docs = file.documents;
-  let lo = 0;
-  let hi = docs.length - 1;
-  let found: YamlDocument | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid].offset <= offset) {
-      found = docs[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 const filesByView = new WeakMap<WorkspaceView, Map<string, ManifestFile>>();

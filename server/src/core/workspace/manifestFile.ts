@@ -1,6 +1,7 @@
 import { extractResources } from '../k8s/extractResources';
 import type { Resource } from '../k8s/resources';
 import type { FileProblem } from '../problems';
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { LineIndex, lineStarts } from '../text/lineIndex';
 import { asMap, getPair, type YNode } from '../yaml/nodes';
 import { documentsOf, moveDocument, parseChunkText, splitDocuments, type ParsedChunk, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
@@ -32,18 +33,22 @@ export class ManifestFile {
     return (this.lineIndex ??= linesOf(this.text, this.layout));
   }
 
-  /** The resources of each document (same order as `documents`). */
+  /** Index of the document holding `offset` (the last one starting at or before it), or -1. */
+  documentIndexAt(offset: number): number {
+    const docs = this.documents;
+    return lastAtOrBefore(docs.length, (i) => docs[i].offset, offset);
+  }
+
+  /** The document holding `offset`, or null. */
+  documentAt(offset: number): YamlDocument | null {
+    return this.documents[this.documentIndexAt(offset)] ?? null;
+  }
+
+  /** The resources of each document (same order as `documents`; a skipped file has neither). */
   get resourcesByDocument(): readonly (readonly Resource[])[] {
     if (!this.groups) {
       const groups: (readonly Resource[])[] = [];
-      if (this.layout.chunks.length > 0) {
-        for (const chunk of this.layout.chunks) for (const g of chunk.resources) groups.push(g);
-      } else {
-        const index = new Map(this.documents.map((d, i) => [d, i]));
-        const lists: Resource[][] = this.documents.map(() => []);
-        for (const r of this.resources) lists[index.get(r.source.document) ?? 0]?.push(r);
-        groups.push(...lists);
-      }
+      for (const chunk of this.layout.chunks) for (const g of chunk.resources) groups.push(g);
       this.groups = groups;
     }
     return this.groups;
@@ -167,20 +172,10 @@ function readEdited(uri: string, text: string, previous: ManifestFile, edit: Tex
   const delta = edit.text.length - (edit.end - edit.start);
   if (previous.uri !== uri || previous.skipped || n === 0 || edit.start < 0 || edit.end < edit.start || edit.end > previous.text.length) return null;
   if (text.length !== previous.text.length + delta) return null;
-  // The last chunk starting at or before an offset.
-  const chunkAt = (offset: number) => {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const chunkAt = (offset: number) => Math.max(0, lastAtOrBefore(n, (i) => starts[i], offset));
   const first = Math.max(0, chunkAt(edit.start) - 1);
   const last = Math.min(n - 1, chunkAt(edit.end) + 1);
-  for (let k = first; k < last; k++) if (starts[k] + chunks[k].text.length !== starts[k + 1]) return null;
+  if (!chunksAdjoin(previous.layout, first, last)) return null;
   const regionStart = starts[first];
   const regionEnd = starts[last] + chunks[last].text.length;
   if (edit.start < regionStart || edit.end > regionEnd || (last === n - 1 && regionEnd !== previous.text.length)) return null;
@@ -269,7 +264,6 @@ function assemble(uri: string, text: string, offsets: readonly number[], texts: 
   // The previous version's resources that no document of this one took.
   const removed: Resource[] = [];
   for (const queue of loose.values()) for (const entry of queue) for (const r of entry.resources) removed.push(r);
-  if (options.previous && options.previous.uri === uri && options.previous.layout.chunks.length === 0) removed.push(...options.previous.resources);
   return new ManifestFile(uri, text, documents, resources, [], null, isKubernetes, { chunks, starts: [...offsets] }, { added, removed });
 }
 
@@ -312,9 +306,14 @@ function looseDocuments(chunks: readonly ChunkRecord[]): Map<YNode | string, { d
 function linesOf(text: string, layout: FileLayout): LineIndex {
   const { chunks, starts } = layout;
   const last = chunks.length - 1;
-  if (last < 0 || starts[0] !== 0 || starts[last] + chunks[last].text.length !== text.length) return new LineIndex(text);
-  for (let i = 0; i < last; i++) if (starts[i] + chunks[i].text.length !== starts[i + 1]) return new LineIndex(text);
+  if (last < 0 || starts[0] !== 0 || starts[last] + chunks[last].text.length !== text.length || !chunksAdjoin(layout, 0, last)) return new LineIndex(text);
   return LineIndex.joined(text, starts, chunks.map((c) => (c.lineStarts ??= lineStarts(c.text))));
+}
+
+/** Whether chunks `from`…`to` follow one another with nothing between them. */
+function chunksAdjoin({ chunks, starts }: FileLayout, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (starts[k] + chunks[k].text.length !== starts[k + 1]) return false;
+  return true;
 }
 
 /** Offset of a NUL or of U+FFFD (what a decoder leaves for invalid UTF-8), or -1. */

@@ -13,12 +13,7 @@ export const POLICY_KINDS: readonly string[] = ALL_POLICY_KINDS;
 
 /** The document holding `offset` (absolute); a cursor on the blank lines after a document belongs to it. */
 export function documentAt(file: ManifestFile, offset: number): YamlDocument | null {
-  let found: YamlDocument | null = null;
-  for (const doc of file.documents) {
-    if (doc.offset > offset) break;
-    found = doc;
-  }
-  return found;
+  return file.documentAt(offset);
 }
 
 /**
@@ -27,30 +22,13 @@ export function documentAt(file: ManifestFile, offset: number): YamlDocument | n
  * whose span holds the offset.
  */
 export function resourceAt(file: ManifestFile, offset: number): Resource | null {
-  const doc = documentAt(file, offset);
-  if (!doc) return null;
-  const relative = offset - doc.offset;
-  const inDoc = resourcesOf(file).get(doc) ?? [];
+  const index = file.documentIndexAt(offset);
+  if (index < 0) return null;
+  const relative = offset - file.documents[index].offset;
+  const inDoc = file.resourcesByDocument[index];
   const whole = inDoc.find((r) => r.source.listIndex === undefined);
   if (whole) return whole;
   return inDoc.find((r) => relative >= r.node.span.start && relative <= r.node.span.end) ?? null;
-}
-
-const byDocument = new WeakMap<ManifestFile, Map<YamlDocument, Resource[]>>();
-
-/** A file's resources grouped by document, computed once per file version (a file object never changes). */
-function resourcesOf(file: ManifestFile): Map<YamlDocument, Resource[]> {
-  let map = byDocument.get(file);
-  if (!map) {
-    map = new Map();
-    for (const r of file.resources) {
-      const list = map.get(r.source.document);
-      if (list) list.push(r);
-      else map.set(r.source.document, [r]);
-    }
-    byDocument.set(file, map);
-  }
-  return map;
 }
 
 /** The policy (NetworkPolicy, CNP or CCNP) under `offset`, or null. */
