@@ -1,4 +1,5 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlLibNode, parseAllDocuments, Scalar } from 'yaml';
+import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlLibNode, Parser, Scalar } from 'yaml';
+import { treeFromCst } from './cstTree';
 import type { Severity } from '../problems';
 import type { ScalarStyle, Span, YAlias, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 
@@ -77,6 +78,8 @@ export interface ParseOptions {
   readonly cache?: YamlParseCache;
   /** Deepest nesting converted into the tree; deeper content is cut with one problem. */
   readonly maxDepth?: number;
+  /** False composes every document with the library (the differential test compares both ways). */
+  readonly fromCst?: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 200;
@@ -98,7 +101,7 @@ export function parseYamlDocuments(text: string, options: ParseOptions = {}): Ya
 export function parseChunkText(chunkText: string, options: ParseOptions = {}): ParsedChunk {
   let parsed = options.cache?.get(chunkText);
   if (!parsed) {
-    parsed = parseChunk(chunkText, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    parsed = parseChunk(chunkText, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.fromCst ?? true);
     options.cache?.set(chunkText, parsed);
   }
   return parsed;
@@ -181,17 +184,22 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function parseChunk(chunkText: string, maxDepth: number): ParsedChunk {
+function parseChunk(chunkText: string, maxDepth: number, fromCst: boolean): ParsedChunk {
   let docs: Document.Parsed[];
   try {
-    const result = parseAllDocuments(chunkText, {
+    // One parse into tokens serves both ways: our tree straight from them when the text is plain
+    // (most manifests), else the library's composition (with all its problems) and a conversion.
+    const tokens: CST.Token[] = Array.from(new Parser().parse(chunkText));
+    const plainTree = fromCst ? treeFromCst(tokens) : undefined;
+    if (plainTree) return { parts: [{ root: plainTree, problems: [], shift: 0, text: chunkText }] };
+    const composer = new Composer({
       version: '1.1', // Kubernetes decodes YAML 1.1: `yes`/`on` are booleans there.
       strict: false,
       prettyErrors: false,
       uniqueKeys: true,
       keepSourceTokens: false,
     });
-    docs = Array.isArray(result) ? result : [];
+    docs = Array.from(composer.compose(tokens, true, chunkText.length));
   } catch (error) {
     // The yaml library recurses on nesting; absurd depth can exhaust the stack.
     return {
