@@ -34,7 +34,23 @@ export interface SchemaWalker {
 
 const MAX_VISITS = 100_000;
 
+/**
+ * Calls the walker for every value and unknown key, in document order. About ten rules walk each
+ * resource with the same schema one after the other, so the last walk's visits are kept and
+ * replayed (trees never change); only one is kept, so nothing outlives the next resource.
+ */
 export function walkSchema(root: YNode | null, schema: FieldSchema, walker: SchemaWalker): void {
+  if (!lastWalk || lastWalk.root !== root || lastWalk.schema !== schema) lastWalk = { root, schema, visits: recordWalk(root, schema) };
+  for (const visit of lastWalk.visits) {
+    if ('node' in visit) walker.onValue?.(visit);
+    else walker.onUnknownField?.(visit);
+  }
+}
+
+let lastWalk: { root: YNode | null; schema: FieldSchema; visits: readonly (ValueVisit | UnknownFieldVisit)[] } | null = null;
+
+function recordWalk(root: YNode | null, schema: FieldSchema): (ValueVisit | UnknownFieldVisit)[] {
+  const visits: (ValueVisit | UnknownFieldVisit)[] = [];
   const entered = new Set<YNode>();
   // A pair merged into several maps (`<<: *anchor`) is reported once.
   const reported = new Set<YPair>();
@@ -42,7 +58,7 @@ export function walkSchema(root: YNode | null, schema: FieldSchema, walker: Sche
   const visit = (raw: YNode | null, fieldSchema: FieldSchema, path: FieldPath, pair: YPair | null, parent: YMap | YSeq | null): void => {
     const node = deref(raw);
     if (!node || (node.kind === 'scalar' && node.value === null) || --budget < 0) return;
-    walker.onValue?.({ node, schema: fieldSchema, path, pair, parent });
+    visits.push({ node, schema: fieldSchema, path, pair, parent });
     if (typeMismatch(node, fieldSchema) !== null || fieldSchema.type === 'any') return;
     if (node.kind === 'scalar' || entered.has(node)) return;
     entered.add(node);
@@ -56,7 +72,7 @@ export function walkSchema(root: YNode | null, schema: FieldSchema, walker: Sche
         if (child) visit(p.value, child, [...path, p.keyText], p, map);
         else if (!reported.has(p)) {
           reported.add(p);
-          walker.onUnknownField?.({ pair: p, map, schema: fieldSchema, path });
+          visits.push({ pair: p, map, schema: fieldSchema, path });
         }
       }
     } else if (node.kind === 'seq' && fieldSchema.items) {
@@ -64,6 +80,7 @@ export function walkSchema(root: YNode | null, schema: FieldSchema, walker: Sche
     }
   };
   visit(root, schema, [], null, null);
+  return visits;
 }
 
 /** A YAML merge key `<<` (plain, as written; the parser may render its key text as `Symbol(<<)`). */
