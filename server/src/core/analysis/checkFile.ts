@@ -32,6 +32,7 @@ export function checkFile(file: ManifestFile, workspace: WorkspaceView, settings
   }
   if (!file.isKubernetes) return findings;
   for (const doc of file.documents) {
+    if (doc.problems.length === 0) continue;
     const mergedObjects = repeatsObjectKeys(doc);
     for (const p of doc.problems) {
       // Two objects run together: yaml/missing-document-separator says it once, with a fix,
@@ -43,22 +44,31 @@ export function checkFile(file: ManifestFile, workspace: WorkspaceView, settings
     }
   }
   const rules = options.rules ?? ALL_RULES;
+  // One context for all rules: `report` files under the rule running now. A rule's findings are
+  // kept only once it returns, so a rule that throws costs only its own.
+  let running: Rule | null = null;
+  const collected: Finding[] = [];
+  const context: RuleContext = {
+    file,
+    workspace,
+    settings,
+    report: (f) => {
+      if (running) collected.push({ ...f, ruleId: running.id, severity: f.severity ?? running.defaultSeverity });
+    },
+  };
   for (const resource of file.resources) {
     for (const rule of rules) {
       if (!rule.kinds.includes(resource.kind) && !rule.kinds.includes('*')) continue;
       if (settings.rules[rule.id] === 'off') continue;
-      const collected: Finding[] = [];
-      const context: RuleContext = {
-        file,
-        workspace,
-        settings,
-        report: (f) => collected.push({ ...f, ruleId: rule.id, severity: f.severity ?? rule.defaultSeverity }),
-      };
+      collected.length = 0;
+      running = rule;
       try {
         rule.check(resource, context);
       } catch (error) {
         options.onRuleError?.(rule, resource, error);
         continue;
+      } finally {
+        running = null;
       }
       for (const f of collected) push(f);
     }
