@@ -18,7 +18,7 @@ export interface AnchoredFindings {
 
 /** Anchors findings just computed for `doc` of `file`, against the files of `view`. */
 export function anchorFindings(computed: readonly Finding[], doc: YamlDocument, file: ManifestFile, view: WorkspaceView): AnchoredFindings {
-  if (computed.length === 0) return NONE;
+  if (computed.length === 0) return NO_FINDINGS;
   const base = doc.offset;
   const end = base + doc.text.length;
   const foreign: { uri: string; document: YamlDocument }[] = [];
@@ -47,7 +47,8 @@ export function anchorFindings(computed: readonly Finding[], doc: YamlDocument, 
   };
 }
 
-const NONE: AnchoredFindings = { findings: [], anchoredElsewhere: 0, anchorsHold: () => true };
+/** Nothing found: shared by every such result. */
+export const NO_FINDINGS: AnchoredFindings = { findings: [], anchoredElsewhere: 0, anchorsHold: () => true };
 
 /** A location `start`–`end` characters into `document`, wherever the document now is. */
 function anchored(uri: string, document: YamlDocument, start: number, end: number): SourceLocation {

@@ -5,7 +5,7 @@ import type { Finding, Rule, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { YamlDocument } from '../yaml/parseYaml';
 import { FacetLog, isScoped, OWN_FILE, RuleReads, type Facet } from './facets';
-import { anchorFindings, type AnchoredFindings } from './anchors';
+import { anchorFindings, NO_FINDINGS, type AnchoredFindings } from './anchors';
 import type { ManifestFile } from './manifestFile';
 
 /** Findings of one rule on one document, computed at one workspace revision. */
@@ -120,6 +120,12 @@ export class IncrementalChecker {
   /** The probes of the rules running now, by rule. */
   private probes: { readonly map: Map<Rule, Probe>; readonly defer: boolean } | null = null;
   private readonly wrappers = new Map<Rule, Rule>();
+  private readonly rulesByKinds = new Map<string, readonly Rule[]>();
+  /** Per rule, its result with nothing found and nothing read, at the latest revision: most results are that one. */
+  private readonly emptyResults = new Map<Rule, RuleResult>();
+  /** Rules a quick pass stopped because they read the workspace; later quick passes leave them out. */
+  private readonly stoppedInQuickPass = new Set<Rule>();
+  private readonly notComputedResults = new Map<Rule, RuleResult>();
   private readonly original = new Map<Rule, Rule>();
 
   constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
@@ -162,6 +168,8 @@ export class IncrementalChecker {
     if (settings !== this.settings) {
       this.entries = new WeakMap();
       this.ruleReads.clear();
+      this.emptyResults.clear();
+      this.notComputedResults.clear();
       this.facets = new FacetLog();
       this.settings = settings;
     }
@@ -230,10 +238,24 @@ export class IncrementalChecker {
       return { doc, syntax: old.syntax, rules: old.rules.map((r) => rerun.get(r.rule) ?? r) };
     }
     const syntax = anchorFindings(checkFile(restricted(file, [doc], [], () => null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
-    const kinds = new Set(resources.map((r) => r.kind));
-    const wanted = this.rules.filter((rule) => rule.kinds.includes('*') || rule.kinds.some((k) => kinds.has(k)));
-    const results = this.runRules(file, doc, resources, wanted, workspace, settings, revision, options, defer);
-    return { doc, syntax, rules: wanted.map((rule) => results.get(rule)!) };
+    const wanted = this.rulesFor(resources);
+    // A quick pass does not start again, document after document, a rule it has seen reach for
+    // the workspace: it would be stopped again (its findings come with the complete check).
+    const run = defer ? wanted.filter((rule) => !this.stoppedInQuickPass.has(rule)) : wanted;
+    const results = this.runRules(file, doc, resources, run, workspace, settings, revision, options, defer);
+    return { doc, syntax, rules: wanted.map((rule) => results.get(rule) ?? this.notComputed(rule)) };
+  }
+
+  /** The rules that apply to some of these resources (the same list for the same kinds). */
+  private rulesFor(resources: readonly Resource[]): readonly Rule[] {
+    const kinds = [...new Set(resources.map((r) => r.kind))].sort();
+    const key = kinds.join(',');
+    let wanted = this.rulesByKinds.get(key);
+    if (!wanted) {
+      wanted = this.rules.filter((rule) => rule.kinds.includes('*') || rule.kinds.some((k) => kinds.includes(k)));
+      this.rulesByKinds.set(key, wanted);
+    }
+    return wanted;
   }
 
   /**
@@ -275,8 +297,7 @@ export class IncrementalChecker {
     const out = new Map<Rule, RuleResult>();
     for (const rule of rules) {
       const facets = probes.get(rule)?.facets ?? null;
-      let reads = this.ruleReads.get(rule);
-      if (!reads) this.ruleReads.set(rule, (reads = new RuleReads()));
+      const reads = this.readsOf(rule);
       let scoped: Facet[] | null = null;
       for (const facet of facets ?? []) {
         if (isScoped(facet)) (scoped ??= []).push(facet);
@@ -287,9 +308,39 @@ export class IncrementalChecker {
       }
       // Stopped by a quick pass: known to read the workspace, and not computed yet.
       const stopped = defer && facets !== null;
-      out.set(rule, { rule, reads, scoped, found: anchorFindings(stopped ? [] : (byRule.get(rule.id) ?? []), doc, file, workspace.inner), revision: stopped ? NOT_COMPUTED : revision });
+      if (stopped) this.stoppedInQuickPass.add(rule);
+      const computed = stopped ? [] : (byRule.get(rule.id) ?? []);
+      if (!stopped && !scoped && computed.length === 0) {
+        out.set(rule, this.emptyResult(rule, reads, revision));
+        continue;
+      }
+      out.set(rule, { rule, reads, scoped, found: anchorFindings(computed, doc, file, workspace.inner), revision: stopped ? NOT_COMPUTED : revision });
     }
     return out;
+  }
+
+  /** A rule a quick pass left out: never current, so the complete check runs it. */
+  private notComputed(rule: Rule): RuleResult {
+    let result = this.notComputedResults.get(rule);
+    if (!result) {
+      result = { rule, reads: this.readsOf(rule), scoped: null, found: NO_FINDINGS, revision: NOT_COMPUTED };
+      this.notComputedResults.set(rule, result);
+    }
+    return result;
+  }
+
+  private readsOf(rule: Rule): RuleReads {
+    let reads = this.ruleReads.get(rule);
+    if (!reads) this.ruleReads.set(rule, (reads = new RuleReads()));
+    return reads;
+  }
+
+  private emptyResult(rule: Rule, reads: RuleReads, revision: number): RuleResult {
+    const known = this.emptyResults.get(rule);
+    if (known && known.revision === revision && known.reads === reads) return known;
+    const result: RuleResult = { rule, reads, scoped: null, found: NO_FINDINGS, revision };
+    this.emptyResults.set(rule, result);
+    return result;
   }
 
   /** The rule with its reads attributed to it while it runs (one wrapper per rule, made once). */
