@@ -35,7 +35,7 @@ const implicitScalarTags = yaml11.schema.tags.filter((tag): tag is ScalarTag => 
 const resolveOptions = yaml11.options;
 
 /**
- * The tree of a chunk holding exactly one document, or null when the full composition must
+ * The tree of a chunk holding exactly one document, or undefined when the full composition must
  * decide. `tokens` are the chunk's CST tokens, parsed once for both paths.
  */
 export function treeFromCst(tokens: readonly CST.Token[]): YNode | undefined {
@@ -60,62 +60,11 @@ export function treeFromCst(tokens: readonly CST.Token[]): YNode | undefined {
   }
   if (!document) return undefined;
   try {
-    return documentTree(document);
+    return new TreeBuilder().document(document);
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
   }
-}
-
-function documentTree(document: CST.Document): YNode {
-  const props = readProps(document.start, 'doc-start', true);
-  const value = document.value;
-  if (props.found && value && (value.type === 'block-map' || value.type === 'block-seq') && !props.hasNewline) throw GIVE_UP;
-  if (!plainEnd(document.end)) throw GIVE_UP;
-  if (!value) throw GIVE_UP; // an empty document: the full path gives its empty scalar
-  return nodeOf(value, 0).node;
-}
-
-interface Props {
-  /** The indicator token looked for (`-`, `:`, `---`), if present. */
-  readonly found: CST.SourceToken | null;
-  readonly hasNewline: boolean;
-  /** Offset after the last token. */
-  readonly end: number;
-  readonly hasComment: boolean;
-}
-
-/**
- * The composer's `resolveProps` for tokens without anchors, tags or tabs: gives up wherever it
- * would report a problem or keep a property.
- */
-function readProps(tokens: readonly CST.SourceToken[], indicator: CST.SourceToken['type'], startOnNewline: boolean, offset = 0): Props {
-  let hasSpace = startOnNewline;
-  let hasNewline = false;
-  let hasComment = false;
-  let found: CST.SourceToken | null = null;
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'space':
-        if (token.source.includes('\t')) throw GIVE_UP;
-        hasSpace = true;
-        break;
-      case 'comment':
-        if (!hasSpace) throw GIVE_UP;
-        hasComment = true;
-        break;
-      case 'newline':
-        hasNewline = true;
-        hasSpace = true;
-        break;
-      default:
-        if (token.type !== indicator || found) throw GIVE_UP;
-        found = token;
-        hasSpace = false;
-    }
-  }
-  const last = tokens[tokens.length - 1];
-  return { found, hasNewline, hasComment, end: last ? last.offset + last.source.length : offset };
 }
 
 /** The composer's `resolveEnd` without problems: only spaces, comments and line breaks. */
@@ -125,51 +74,211 @@ function plainEnd(end: readonly CST.SourceToken[] | undefined): boolean {
   return true;
 }
 
-/** A node and where the composer's next offset would be after it (its range's third value). */
-interface Built {
-  readonly node: YNode;
-  readonly next: number;
+function giveUp(): never {
+  throw GIVE_UP;
 }
 
-function nodeOf(token: CST.Token, depth: number): Built {
-  if (depth > FAST_MAX_DEPTH) throw GIVE_UP;
-  switch (token.type) {
-    case 'scalar':
-    case 'single-quoted-scalar':
-    case 'double-quoted-scalar':
-    case 'block-scalar':
-      return scalarOf(token, false);
-    case 'block-map':
-      return blockMap(token, depth);
-    case 'block-seq':
-      return blockSeq(token, depth);
-    case 'flow-collection':
-      return flowCollection(token, depth);
-    default:
-      throw GIVE_UP; // aliases and error tokens
-  }
-}
+/**
+ * One document's walk. Results beside the returned node live in fields rather than in an
+ * object per node (a dump has millions of nodes): `next` is where the composer's offset would be
+ * after the node built last (its range's third value); `found`, `hasNewline`, `hasComment` and
+ * `propsEnd` describe the tokens read last by `readProps`.
+ */
+class TreeBuilder {
+  private next = 0;
+  private found = false;
+  private hasNewline = false;
+  private hasComment = false;
+  private propsEnd = 0;
 
-function scalarOf(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): Built {
-  const resolved = CST.resolveAsScalar(token, false, () => {
-    throw GIVE_UP;
-  });
-  if (!resolved) throw GIVE_UP;
-  const text = resolved.value;
-  let value: YScalar['value'] = text;
-  if (token.type === 'scalar') {
-    if (atKey && text === '<<') throw GIVE_UP; // the YAML 1.1 merge key
-    value = implicitValue(text);
+  document(document: CST.Document): YNode {
+    this.readProps(document.start, 'doc-start', true, 0);
+    const value = document.value;
+    if (this.found && value && (value.type === 'block-map' || value.type === 'block-seq') && !this.hasNewline) throw GIVE_UP;
+    if (!plainEnd(document.end)) throw GIVE_UP;
+    if (!value) throw GIVE_UP; // an empty document: the full path gives its empty scalar
+    return this.node(value, 0);
   }
-  const [start, valueEnd, next] = resolved.range;
-  const node: YScalar = { kind: 'scalar', span: { start, end: Math.max(start, valueEnd) }, value, style: STYLE[resolved.type ?? 'PLAIN'] ?? 'plain', source: text };
-  return { node, next };
+
+  /**
+   * The composer's `resolveProps` for tokens without anchors, tags or tabs: gives up wherever it
+   * would report a problem or keep a property.
+   */
+  private readProps(tokens: readonly CST.SourceToken[], indicator: CST.SourceToken['type'], startOnNewline: boolean, offset: number): void {
+    let hasSpace = startOnNewline;
+    let hasNewline = false;
+    let hasComment = false;
+    let found = false;
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'space':
+          if (token.source.includes('\t')) throw GIVE_UP;
+          hasSpace = true;
+          break;
+        case 'comment':
+          if (!hasSpace) throw GIVE_UP;
+          hasComment = true;
+          break;
+        case 'newline':
+          hasNewline = true;
+          hasSpace = true;
+          break;
+        default:
+          if (token.type !== indicator || found) throw GIVE_UP;
+          found = true;
+          hasSpace = false;
+      }
+    }
+    const last = tokens.length > 0 ? tokens[tokens.length - 1] : null;
+    this.found = found;
+    this.hasNewline = hasNewline;
+    this.hasComment = hasComment;
+    this.propsEnd = last ? last.offset + last.source.length : offset;
+  }
+
+  private node(token: CST.Token, depth: number): YNode {
+    if (depth > FAST_MAX_DEPTH) throw GIVE_UP;
+    switch (token.type) {
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'block-scalar':
+        return this.scalar(token, false);
+      case 'block-map':
+        return this.blockMap(token, depth);
+      case 'block-seq':
+        return this.blockSeq(token, depth);
+      case 'flow-collection':
+        return this.flowCollection(token, depth);
+      default:
+        throw GIVE_UP; // aliases and error tokens
+    }
+  }
+
+  private scalar(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): YScalar {
+    let text: string | null = token.type === 'block-scalar' ? null : oneLineValue(token);
+    let style: ScalarStyle;
+    let valueEnd: number;
+    if (text !== null) {
+      style = token.type === 'scalar' ? 'plain' : token.type === 'double-quoted-scalar' ? 'double' : 'single';
+      valueEnd = token.offset + token.source.length;
+      let next = valueEnd;
+      const end = (token as CST.FlowScalar).end;
+      if (end) for (const t of end) next += t.source.length;
+      this.next = next;
+    } else {
+      const resolved = CST.resolveAsScalar(token, false, giveUp);
+      if (!resolved) throw GIVE_UP;
+      text = resolved.value;
+      style = STYLE[resolved.type ?? 'PLAIN'] ?? 'plain';
+      valueEnd = resolved.range[1];
+      this.next = resolved.range[2];
+    }
+    let value: YScalar['value'] = text;
+    if (token.type === 'scalar') {
+      if (atKey && text === '<<') throw GIVE_UP; // the YAML 1.1 merge key
+      value = implicitValue(text);
+    }
+    const start = token.offset;
+    return { kind: 'scalar', span: { start, end: Math.max(start, valueEnd) }, value, style, source: text };
+  }
+
+  /** An empty value (`key:` with nothing after it): the composer's empty scalar, a null. Reads the props just read. */
+  private emptyScalar(offset: number, before: readonly CST.SourceToken[]): YScalar {
+    const at = emptyScalarPosition(offset, before);
+    this.next = this.hasComment ? this.propsEnd : at;
+    return { kind: 'scalar', span: { start: at, end: at }, value: null, style: 'plain', source: '' };
+  }
+
+  private blockMap(token: CST.BlockMap, depth: number): YMap {
+    const pairs: YPair[] = [];
+    // Small maps compare keys directly; a Set only once a map grows (a hostile map may have 100,000 keys).
+    let seenKeys: Set<YScalar['value']> | null = null;
+    let offset = token.offset;
+    let commentEnd: number | null = null;
+    for (const item of token.items) {
+      this.readProps(item.start, 'explicit-key-ind', true, offset);
+      if (this.found || item.explicitKey) throw GIVE_UP;
+      const { key, sep, value } = item;
+      if (!sep) {
+        if (key) throw GIVE_UP; // a key without `:` is an error
+        commentEnd = this.propsEnd;
+        continue;
+      }
+      if (!key || (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar')) throw GIVE_UP;
+      if (key.indent !== token.indent || keyHasNewline(key)) throw GIVE_UP;
+      const keyNode = this.scalar(key, true);
+      // Same test as the composer's uniqueKeys (values compared with ===, so NaN is never a
+      // duplicate; the 1.1 schema reads a key `.` as NaN); a duplicate is its error.
+      if (isDuplicateKey(keyNode.value, pairs, seenKeys)) throw GIVE_UP;
+      if (!seenKeys && pairs.length >= KEY_SET_FROM) seenKeys = new Set(pairs.map((pair) => (pair.key as YScalar).value));
+      seenKeys?.add(keyNode.value);
+      this.readProps(sep, 'map-value-ind', false, this.next);
+      if (!this.found) throw GIVE_UP;
+      if (value?.type === 'block-map' && !this.hasNewline) throw GIVE_UP;
+      const valueNode = value ? this.node(value, depth + 1) : this.emptyScalar(this.propsEnd, sep);
+      offset = this.next;
+      pairs.push({ key: keyNode, keyText: keyNode.value === null ? '' : String(keyNode.value), value: valueNode, span: { start: keyNode.span.start, end: Math.max(valueNode.span.end, keyNode.span.end) } });
+    }
+    if (commentEnd !== null && commentEnd < offset) throw GIVE_UP;
+    this.next = commentEnd ?? offset;
+    return { kind: 'map', span: { start: token.offset, end: Math.max(token.offset, offset) }, pairs, flow: false };
+  }
+
+  private blockSeq(token: CST.BlockSequence, depth: number): YSeq {
+    const items: YNode[] = [];
+    let offset = token.offset;
+    let commentEnd: number | null = null;
+    for (const item of token.items) {
+      this.readProps(item.start, 'seq-item-ind', true, offset);
+      if (!this.found) {
+        if (item.value) throw GIVE_UP; // an item without `-`
+        commentEnd = this.propsEnd;
+        continue;
+      }
+      items.push(item.value ? this.node(item.value, depth + 1) : this.emptyScalar(this.propsEnd, item.start));
+      offset = this.next;
+    }
+    this.next = commentEnd ?? offset;
+    return { kind: 'seq', span: { start: token.offset, end: Math.max(token.offset, offset) }, items, flow: false };
+  }
+
+  /** `{}`, `[]` and flow sequences of scalars (`[80, 443]`); anything richer goes the full way. */
+  private flowCollection(token: CST.FlowCollection, depth: number): YMap | YSeq {
+    const isMap = token.start.source === '{';
+    const items: YNode[] = [];
+    for (let i = 0; i < token.items.length; i++) {
+      const item = token.items[i];
+      if (item.key !== undefined || item.sep) throw GIVE_UP; // pairs
+      const comma = readFlowProps(item.start);
+      if (!item.value) {
+        // Only a trailing comma may leave an empty item (`[a, b, ]`).
+        if ((i === 0 && comma) || i < token.items.length - 1) throw GIVE_UP;
+        continue;
+      }
+      if (isMap || comma !== i > 0) throw GIVE_UP;
+      const value = item.value;
+      if (value.type !== 'scalar' && value.type !== 'single-quoted-scalar' && value.type !== 'double-quoted-scalar') throw GIVE_UP;
+      if (depth + 1 > FAST_MAX_DEPTH) throw GIVE_UP;
+      items.push(this.scalar(value, false));
+    }
+    const [close, ...after] = token.end;
+    if (close?.source !== (isMap ? '}' : ']')) throw GIVE_UP;
+    const closeEnd = close.offset + close.source.length;
+    if (!plainEnd(after)) throw GIVE_UP;
+    let next = closeEnd;
+    for (const t of after) next += t.source.length;
+    this.next = next;
+    const span: Span = { start: token.offset, end: Math.max(token.offset, closeEnd) };
+    return isMap ? { kind: 'map', span, pairs: [], flow: true } : { kind: 'seq', span, items, flow: true };
+  }
 }
 
 /**
  * Characters an implicitly typed 1.1 scalar can start with (null `~`/`null`, booleans `y`/`n`/
- * `true`/`on`/`off`..., numbers, `.inf`, `e5` (a float in the 1.1 schema), timestamps); any other plain scalar is a string, and
- * most are (names, labels, images), so they skip the schema's dozen regular expressions.
+ * `true`/`on`/`off`..., numbers, `.inf`, `e5` (a float in the 1.1 schema), timestamps); any other
+ * plain scalar is a string, and most are (names, labels, images), so they skip the schema's dozen
+ * regular expressions.
  */
 const TYPED_START = /^[~NnYyTtOoFfEe0-9+\-.]/;
 
@@ -178,13 +287,7 @@ function implicitValue(text: string): YScalar['value'] {
   if (text !== '' && !TYPED_START.test(text)) return text;
   for (const tag of implicitScalarTags) {
     if (!tag.test!.test(text)) continue;
-    const resolved: unknown = tag.resolve(
-      text,
-      () => {
-        throw GIVE_UP;
-      },
-      resolveOptions,
-    );
+    const resolved: unknown = tag.resolve(text, giveUp, resolveOptions);
     // Floats come back wrapped in a Scalar (keeping their written precision).
     const raw = resolved instanceof Scalar ? (resolved.value as unknown) : resolved;
     if (raw === null || raw === undefined) return null;
@@ -196,11 +299,27 @@ function implicitValue(text: string): YScalar['value'] {
   return text;
 }
 
-/** An empty value (`key:` with nothing after it): the composer's empty scalar, a null. */
-function emptyScalar(offset: number, before: readonly CST.SourceToken[], props: Props): Built {
-  const at = emptyScalarPosition(offset, before);
-  const next = props.hasComment ? props.end : at;
-  return { node: { kind: 'scalar', span: { start: at, end: at }, value: null, style: 'plain', source: '' }, next };
+/** Plain scalars the library reports as starting with a reserved or misplaced character. */
+const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
+
+/**
+ * The library's flow-scalar value in the common one-line case, where it is the source itself
+ * (plain), between the quotes (double quotes without escapes), or with `''` undoubled (single
+ * quotes): no line folding, no per-character rebuild. Null for anything else.
+ */
+function oneLineValue(token: CST.FlowScalar): string | null {
+  const source = token.source;
+  if (source.includes('\n') || source.includes('\r') || !plainEnd(token.end)) return null;
+  switch (token.type) {
+    case 'scalar':
+      return BAD_PLAIN_START.has(source[0]) ? null : source;
+    case 'double-quoted-scalar':
+      return source.length < 2 || source[source.length - 1] !== '"' || source.includes('\\') ? null : source.slice(1, -1);
+    case 'single-quoted-scalar':
+      return source.length < 2 || source[source.length - 1] !== "'" ? null : source.slice(1, -1).replace(/''/g, "'");
+    default:
+      return null;
+  }
 }
 
 /** The composer's `emptyScalarPosition`: after the last token that is not space, comment or newline, and the spaces after it. */
@@ -215,43 +334,6 @@ function emptyScalarPosition(offset: number, before: readonly CST.SourceToken[])
     break;
   }
   return offset;
-}
-
-function blockMap(token: CST.BlockMap, depth: number): Built {
-  const pairs: YPair[] = [];
-  // Small maps compare keys directly; a Set only once a map grows (a hostile map may have 100,000 keys).
-  let seenKeys: Set<YScalar['value']> | null = null;
-  let offset = token.offset;
-  let commentEnd: number | null = null;
-  for (const item of token.items) {
-    const keyProps = readProps(item.start, 'explicit-key-ind', true, offset);
-    if (keyProps.found || item.explicitKey) throw GIVE_UP;
-    const { key, sep, value } = item;
-    if (!sep) {
-      if (key) throw GIVE_UP; // a key without `:` is an error
-      commentEnd = keyProps.end;
-      continue;
-    }
-    if (!key || (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar')) throw GIVE_UP;
-    if (key.indent !== token.indent || keyHasNewline(key)) throw GIVE_UP;
-    const keyBuilt = scalarOf(key, true);
-    const keyNode = keyBuilt.node as YScalar;
-    // Same test as the composer's uniqueKeys (values compared with ===, so NaN is never a
-    // duplicate; the 1.1 schema reads a key `.` as NaN); a duplicate is its error.
-    if (isDuplicateKey(keyNode.value, pairs, seenKeys)) throw GIVE_UP;
-    if (!seenKeys && pairs.length >= KEY_SET_FROM) seenKeys = new Set(pairs.map((pair) => (pair.key as YScalar).value));
-    seenKeys?.add(keyNode.value);
-    const valueProps = readProps(sep, 'map-value-ind', false, keyBuilt.next);
-    if (!valueProps.found) throw GIVE_UP;
-    if (value?.type === 'block-map' && !valueProps.hasNewline) throw GIVE_UP;
-    const valueBuilt = value ? nodeOf(value, depth + 1) : emptyScalar(valueProps.end, sep, valueProps);
-    offset = valueBuilt.next;
-    const valueNode = valueBuilt.node;
-    pairs.push({ key: keyNode, keyText: keyNode.value === null ? '' : String(keyNode.value), value: valueNode, span: { start: keyNode.span.start, end: Math.max(valueNode.span.end, keyNode.span.end) } });
-  }
-  if (commentEnd !== null && commentEnd < offset) throw GIVE_UP;
-  const node: YMap = { kind: 'map', span: { start: token.offset, end: Math.max(token.offset, offset) }, pairs, flow: false };
-  return { node, next: commentEnd ?? offset };
 }
 
 const KEY_SET_FROM = 16;
@@ -269,60 +351,8 @@ function keyHasNewline(key: CST.FlowScalar): boolean {
   return !!key.end?.some((token) => token.type === 'newline');
 }
 
-function blockSeq(token: CST.BlockSequence, depth: number): Built {
-  const items: YNode[] = [];
-  let offset = token.offset;
-  let commentEnd: number | null = null;
-  for (const item of token.items) {
-    const props = readProps(item.start, 'seq-item-ind', true, offset);
-    if (!props.found) {
-      if (item.value) throw GIVE_UP; // an item without `-`
-      commentEnd = props.end;
-      continue;
-    }
-    const built = item.value ? nodeOf(item.value, depth + 1) : emptyScalar(props.end, item.start, props);
-    offset = built.next;
-    items.push(built.node);
-  }
-  const node: YSeq = { kind: 'seq', span: { start: token.offset, end: Math.max(token.offset, offset) }, items, flow: false };
-  return { node, next: commentEnd ?? offset };
-}
-
-/** `{}`, `[]` and flow sequences of scalars (`[80, 443]`); anything richer goes the full way. */
-function flowCollection(token: CST.FlowCollection, depth: number): Built {
-  const isMap = token.start.source === '{';
-  const items: YNode[] = [];
-  let offset = token.offset + token.start.source.length;
-  token.items.forEach((item, i) => {
-    if (item.key !== undefined || item.sep) throw GIVE_UP; // pairs
-    const props = readFlowProps(item.start, offset);
-    if (!item.value) {
-      // Only a trailing comma may leave an empty item (`[a, b, ]`).
-      if ((i === 0 && props.comma) || i < token.items.length - 1) throw GIVE_UP;
-      offset = props.end;
-      return;
-    }
-    if (isMap || props.comma !== i > 0) throw GIVE_UP;
-    const value = item.value;
-    if (value.type !== 'scalar' && value.type !== 'single-quoted-scalar' && value.type !== 'double-quoted-scalar') throw GIVE_UP;
-    if (depth + 1 > FAST_MAX_DEPTH) throw GIVE_UP;
-    const built = scalarOf(value, false);
-    offset = built.next;
-    items.push(built.node);
-  });
-  const [close, ...after] = token.end;
-  if (close?.source !== (isMap ? '}' : ']')) throw GIVE_UP;
-  const closeEnd = close.offset + close.source.length;
-  if (!plainEnd(after)) throw GIVE_UP;
-  let next = closeEnd;
-  for (const t of after) next += t.source.length;
-  const span: Span = { start: token.offset, end: Math.max(token.offset, closeEnd) };
-  const node: YNode = isMap ? ({ kind: 'map', span, pairs: [], flow: true } satisfies YMap) : ({ kind: 'seq', span, items, flow: true } satisfies YSeq);
-  return { node, next };
-}
-
-/** `resolveProps` inside a flow collection: spaces, line breaks, comments and at most one comma. */
-function readFlowProps(tokens: readonly CST.SourceToken[], offset: number): { comma: boolean; end: number } {
+/** `resolveProps` inside a flow collection: spaces, line breaks, comments and at most one comma. Whether it had the comma. */
+function readFlowProps(tokens: readonly CST.SourceToken[]): boolean {
   let comma = false;
   let hasSpace = false;
   for (const token of tokens) {
@@ -333,6 +363,5 @@ function readFlowProps(tokens: readonly CST.SourceToken[], offset: number): { co
     else if (token.type === 'comment' && hasSpace) continue;
     else throw GIVE_UP;
   }
-  const last = tokens[tokens.length - 1];
-  return { comma, end: last ? last.offset + last.source.length : offset };
+  return comma;
 }
