@@ -70,7 +70,7 @@ describe('reading a new version of a file', () => {
 
   test('LineIndex.joined gives the index of the whole text from its parts', () => {
     const text = 'a: 1\nb: 2\n---\nc: 3\n---\nd: 4';
-    const joined = LineIndex.joined(text, [0, 10, 19], [
+    const joined = LineIndex.joined(text.length, [0, 10, 19], [
       [0, 5, 10],
       [0, 4, 9],
       [0, 4],

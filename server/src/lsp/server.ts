@@ -3,13 +3,12 @@ import {
   DidChangeConfigurationNotification,
   FileChangeType,
   ProposedFeatures,
-  TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BlockTextDocument, isIncremental } from './blockTextDocument';
 import { registerFeatures } from './features';
 import { errorText, ServerSession } from './session';
 
@@ -18,15 +17,16 @@ const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 const session = new ServerSession(connection, log);
 /**
- * Open documents. Each incremental change of one range is also noted as an edit (offsets in the
- * text before it), so the session reads the new version around the edit only.
+ * Open documents, kept in blocks (an edit copies a block, not the file). Each incremental change
+ * of one range is also noted as an edit (offsets in the text before it), so the session reads the
+ * new version around the edit only.
  */
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+const documents = new TextDocuments<BlockTextDocument>({
+  create: BlockTextDocument.create,
   update(document, changes, version) {
     const change = changes.length === 1 ? changes[0] : undefined;
-    const edit = change && TextDocumentContentChangeEvent.isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
-    const updated = TextDocument.update(document, changes, version);
+    const edit = change && isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
+    const updated = BlockTextDocument.update(document, changes, version);
     session.noteEdit(updated.uri, version, edit);
     return updated;
   },

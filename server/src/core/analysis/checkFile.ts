@@ -39,7 +39,7 @@ export function checkFile(file: ManifestFile, workspace: WorkspaceView, settings
       // instead of one duplicate-key error per repeated top-level key.
       if (mergedObjects && p.code === 'yaml-duplicate-key' && isTopLevelKey(doc, p.span.start)) continue;
       const start = doc.offset + p.span.start;
-      const end = Math.min(file.text.length, Math.max(start, doc.offset + p.span.end));
+      const end = Math.min(file.textLength, Math.max(start, doc.offset + p.span.end));
       push({ ruleId: SYNTAX_RULE_ID, severity: p.severity, message: p.message, location: { uri: file.uri, start: Math.min(start, end), end } });
     }
   }

@@ -2,11 +2,15 @@ import { extractResources } from '../k8s/extractResources';
 import type { Resource } from '../k8s/resources';
 import type { FileProblem } from '../problems';
 import { lastAtOrBefore } from '../text/lastAtOrBefore';
+import type { BlockText } from '../text/blockText';
 import { LineIndex, lineStarts } from '../text/lineIndex';
 import { asMap, getPair, type YNode } from '../yaml/nodes';
 import { documentsOf, moveDocument, parseChunkText, splitDocuments, type ParsedChunk, type YamlDocument, type YamlParseCache } from '../yaml/parseYaml';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large';
+
+/** A file's text: a string, or an editor's copy kept in blocks (joined only on demand). */
+export type FileText = string | BlockText;
 
 /** One file of the workspace as the analysis sees it. */
 export class ManifestFile {
@@ -14,7 +18,8 @@ export class ManifestFile {
 
   constructor(
     readonly uri: string,
-    readonly text: string,
+    /** The text as given: an editor's copy of a large file is kept in blocks, made one string only when asked for. */
+    readonly source: FileText,
     readonly documents: readonly YamlDocument[],
     readonly resources: readonly Resource[],
     /** File-level problems: why the file was skipped. Syntax errors live on the documents. */
@@ -28,9 +33,19 @@ export class ManifestFile {
     readonly change: ResourceChange = { added: resources, removed: [] },
   ) {}
 
+  /** The whole text (an editor's copy of a 17 MB dump is joined only when something reads it). */
+  get text(): string {
+    return typeof this.source === 'string' ? this.source : this.source.toString();
+  }
+
+  /** Length of the text, without joining it. */
+  get textLength(): number {
+    return this.source.length;
+  }
+
   /** Line starts, computed on first use (the CLI and the server need them only to report). */
   get lines(): LineIndex {
-    return (this.lineIndex ??= linesOf(this.text, this.layout));
+    return (this.lineIndex ??= linesOf(this, this.layout));
   }
 
   /** Index of the document holding `offset` (the last one starting at or before it), or -1. */
@@ -115,21 +130,22 @@ export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 const TEMPLATE_ACTION = /^(?![ \t]*#).*\{\{-?\s*(?:[.$]|-|\/\*|(?:if|else|end|range|with|include|template|define|block|toYaml|tpl|required|default|printf|quote|lookup)\b)/m;
 
 /** Reads one file's text into documents and typed resources. Never throws. */
-export function readManifestFile(uri: string, text: string, options: ReadOptions = {}): ManifestFile {
-  const skip = (skipped: SkipReason, problem: FileProblem): ManifestFile => new ManifestFile(uri, text, [], [], [problem], skipped, true);
+export function readManifestFile(uri: string, source: FileText, options: ReadOptions = {}): ManifestFile {
+  const skip = (skipped: SkipReason, problem: FileProblem): ManifestFile => new ManifestFile(uri, source, [], [], [problem], skipped, true);
 
   const maxSize = options.maxSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > maxSize) {
+  if (source.length > maxSize) {
     return skip('too-large', {
       code: 'file-too-large',
       severity: 'information',
-      message: `This file is ${formatSize(text.length)}, over the ${formatSize(maxSize)} limit (setting aksNetlens.maxFileSize): it is not analysed.`,
+      message: `This file is ${formatSize(source.length)}, over the ${formatSize(maxSize)} limit (setting aksNetlens.maxFileSize): it is not analysed.`,
       start: 0,
       end: 0,
     });
   }
-  const edited = options.edit && options.previous ? readEdited(uri, text, options.previous, options.edit, options) : null;
+  const edited = options.edit && options.previous ? readEdited(uri, source, options.previous, options.edit, options) : null;
   if (edited) return edited;
+  const text = typeof source === 'string' ? source : source.toString();
   const binaryAt = findBinaryContent(text);
   if (binaryAt >= 0) {
     return skip('binary', {
@@ -166,19 +182,20 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
  * again from their own text; the others are the previous ones, moved. Null when the edit cannot
  * be read this way for sure (then the whole text is read).
  */
-function readEdited(uri: string, text: string, previous: ManifestFile, edit: TextEdit, options: ReadOptions): ManifestFile | null {
+function readEdited(uri: string, text: FileText, previous: ManifestFile, edit: TextEdit, options: ReadOptions): ManifestFile | null {
   const { chunks, starts } = previous.layout;
   const n = chunks.length;
   const delta = edit.text.length - (edit.end - edit.start);
-  if (previous.uri !== uri || previous.skipped || n === 0 || edit.start < 0 || edit.end < edit.start || edit.end > previous.text.length) return null;
-  if (text.length !== previous.text.length + delta) return null;
+  const previousLength = previous.textLength;
+  if (previous.uri !== uri || previous.skipped || n === 0 || edit.start < 0 || edit.end < edit.start || edit.end > previousLength) return null;
+  if (text.length !== previousLength + delta) return null;
   const chunkAt = (offset: number) => Math.max(0, lastAtOrBefore(n, (i) => starts[i], offset));
   const first = Math.max(0, chunkAt(edit.start) - 1);
   const last = Math.min(n - 1, chunkAt(edit.end) + 1);
   if (!chunksAdjoin(previous.layout, first, last)) return null;
   const regionStart = starts[first];
   const regionEnd = starts[last] + chunks[last].text.length;
-  if (edit.start < regionStart || edit.end > regionEnd || (last === n - 1 && regionEnd !== previous.text.length)) return null;
+  if (edit.start < regionStart || edit.end > regionEnd || (last === n - 1 && regionEnd !== previousLength)) return null;
   const before = chunks.slice(first, last + 1).map((c) => c.text).join('');
   const region = before.slice(0, edit.start - regionStart) + edit.text + before.slice(edit.end - regionStart);
   // What the whole-text checks would see: only the region is new text.
@@ -217,7 +234,7 @@ function readEdited(uri: string, text: string, previous: ManifestFile, edit: Tex
  * change (its documents are moved to `offsets`), undefined for a chunk to read; `changed` are the
  * previous records the new chunks may take unchanged documents from.
  */
-function assemble(uri: string, text: string, offsets: readonly number[], texts: readonly string[], kept: readonly (ChunkRecord | undefined)[], changed: readonly ChunkRecord[], options: ReadOptions): ManifestFile {
+function assemble(uri: string, text: FileText, offsets: readonly number[], texts: readonly string[], kept: readonly (ChunkRecord | undefined)[], changed: readonly ChunkRecord[], options: ReadOptions): ManifestFile {
   // Documents of the previous version's changed chunks, by tree, for an edit inside them.
   const loose = looseDocuments(changed);
   const documents: YamlDocument[] = [];
@@ -303,11 +320,12 @@ function looseDocuments(chunks: readonly ChunkRecord[]): Map<YNode | string, { d
 }
 
 /** Line starts of the whole file from its chunks' (each computed once), or by scanning it. */
-function linesOf(text: string, layout: FileLayout): LineIndex {
+function linesOf(file: ManifestFile, layout: FileLayout): LineIndex {
   const { chunks, starts } = layout;
   const last = chunks.length - 1;
-  if (last < 0 || starts[0] !== 0 || starts[last] + chunks[last].text.length !== text.length || !chunksAdjoin(layout, 0, last)) return new LineIndex(text);
-  return LineIndex.joined(text, starts, chunks.map((c) => (c.lineStarts ??= lineStarts(c.text))));
+  const length = file.textLength;
+  if (last < 0 || starts[0] !== 0 || starts[last] + chunks[last].text.length !== length || !chunksAdjoin(layout, 0, last)) return new LineIndex(file.text);
+  return LineIndex.joined(length, starts, chunks.map((c) => (c.lineStarts ??= lineStarts(c.text))));
 }
 
 /** Whether chunks `from`…`to` follow one another with nothing between them. */

@@ -1,6 +1,6 @@
 import type { Resource } from '../k8s/resources';
 import { YamlParseCache } from '../yaml/parseYaml';
-import { readManifestFile, type ManifestFile, type ReadOptions, type ResourceChange, type TextEdit } from './manifestFile';
+import { readManifestFile, type FileText, type ManifestFile, type ReadOptions, type ResourceChange, type TextEdit } from './manifestFile';
 
 /**
  * Every manifest file of a workspace, fed by its host (the language server from disk and open
@@ -31,11 +31,11 @@ export class WorkspaceIndex {
    * (the server passes the user's setting). `edit`, when the host knows it, is the one change
    * from the file's current text to `text`: the file is then read around it only.
    */
-  set(uri: string, text: string, maxSize: number | undefined = this.options.maxSize, edit?: TextEdit): ManifestFile {
+  set(uri: string, text: FileText, maxSize: number | undefined = this.options.maxSize, edit?: TextEdit): ManifestFile {
     const existing = this.files.get(uri);
     const sameLimit = this.limits.get(uri) === maxSize;
-    // Same object: no need to compare 17 MB of text (which would also flatten an editor's copy).
-    if (existing && sameLimit && (existing.text === text || (edit && edit.start === edit.end && edit.text === ''))) return existing;
+    // Same object: no need to compare 17 MB of text (an editor's copy in blocks is compared by identity only).
+    if (existing && sameLimit && (existing.source === text || (edit && edit.start === edit.end && edit.text === ''))) return existing;
     const file = readManifestFile(uri, text, { ...this.options, maxSize, cache: this.cache, previous: existing, edit: sameLimit ? edit : undefined });
     this.files.set(uri, file);
     this.limits.set(uri, maxSize);
