@@ -232,9 +232,11 @@ export class IncrementalChecker {
     if (old) {
       if (defer) return old;
       // Same text: rules whose facets did not change keep their findings; the others run again.
-      const stale = old.rules.filter((r) => !this.isCurrent(r, file, workspace.inner, revision));
-      if (stale.length === 0) return old;
-      const rerun = this.runRules(file, doc, resources, stale.map((r) => r.rule), workspace, settings, revision, options, false);
+      // (A loop, not a filter: on every edit this runs for each of 20,000 documents.)
+      let stale: Rule[] | null = null;
+      for (const r of old.rules) if (!this.isCurrent(r, file, workspace.inner, revision)) (stale ??= []).push(r.rule);
+      if (!stale) return old;
+      const rerun = this.runRules(file, doc, resources, stale, workspace, settings, revision, options, false);
       return { doc, syntax: old.syntax, rules: old.rules.map((r) => rerun.get(r.rule) ?? r) };
     }
     const syntax = anchorFindings(checkFile(restricted(file, [doc], [], () => null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
