@@ -13,16 +13,15 @@ export function getCodeActions(
   findings: readonly Finding[],
   range: Range,
   lookup: (uri: string) => ManifestFile | undefined,
-  version: number | null,
 ): CodeAction[] {
   const start = file.lines.offsetAt(range.start);
   const end = file.lines.offsetAt(range.end);
-  const diagnostics = toDiagnostics(file, findings, lookup, version);
+  const touched = findings.filter((f) => f.fixes?.length && f.location.uri === file.uri && f.location.end >= start && f.location.start <= end);
+  // Only the findings under the cursor become diagnostics (a dump has thousands).
+  const diagnostics = toDiagnostics(file, touched, lookup);
   const actions: CodeAction[] = [];
-  findings.forEach((finding, i) => {
-    if (!finding.fixes?.length || finding.location.uri !== file.uri) return;
-    if (finding.location.end < start || finding.location.start > end) return;
-    for (const fix of finding.fixes) {
+  touched.forEach((finding, i) => {
+    for (const fix of finding.fixes ?? []) {
       const edit = toWorkspaceEdit(fix, file, lookup);
       if (!edit) continue;
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostics[i] as Diagnostic], isPreferred: fix.preferred === true, edit });

@@ -13,30 +13,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Data carried on each diagnostic so a code action can be rebuilt without re-analysing. */
-export interface DiagnosticData {
-  readonly findingIndex: number;
-  readonly version: number | null;
-}
-
 /**
  * Findings of one file as LSP diagnostics. Related locations in other files are dropped when
  * `lookup` cannot find them (they would point nowhere).
  */
-export function toDiagnostics(
-  file: ManifestFile,
-  findings: readonly Finding[],
-  lookup: (uri: string) => ManifestFile | undefined,
-  version: number | null = null,
-): Diagnostic[] {
-  return findings.map((f, findingIndex) => {
+export function toDiagnostics(file: ManifestFile, findings: readonly Finding[], lookup: (uri: string) => ManifestFile | undefined): Diagnostic[] {
+  // No \`data\`: code actions are computed from the analysis of the version asked about, and a dump
+  // publishes 10,000 diagnostics on every keystroke.
+  return findings.map((f) => {
     const diagnostic: Diagnostic = {
       range: rangeOf(file, f.location.start, f.location.end),
       severity: SEVERITY[f.severity],
       source: DIAGNOSTIC_SOURCE,
       code: f.ruleId,
       message: f.message,
-      data: { findingIndex, version } satisfies DiagnosticData,
     };
     if (f.tags?.length) {
       diagnostic.tags = f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));

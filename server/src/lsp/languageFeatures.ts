@@ -71,7 +71,7 @@ export function registerLanguageFeatures(connection: Connection, session: Server
       if (token.isCancellationRequested) return [];
       const analysis = await session.analysisOf(params.textDocument.uri);
       if (!analysis || token.isCancellationRequested) return [];
-      return getCodeActions(analysis.file, analysis.findings, params.range, (uri) => session.index.get(uri), analysis.version);
+      return getCodeActions(analysis.file, analysis.findings, params.range, (uri) => session.index.get(uri));
     } catch (error) {
       log(`codeAction failed: ${errorText(error)}`);
       return [];

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BlockTextDocument } from './blockTextDocument';
 import { WorkspaceViewCache } from '../core/analysis/workspaceView';
 import type { Finding, WorkspaceView } from '../core/rules/types';
 import { IncrementalChecker } from '../core/workspace/incrementalCheck';
@@ -50,7 +50,7 @@ export class ServerSession {
   private lastEditAt = -Infinity;
   /** The size limit of the latest settings seen (undefined: the index's default), for reading edits at once. */
   private maxFileSize: number | undefined;
-  private readonly openDocuments = new Map<string, TextDocument>();
+  private readonly openDocuments = new Map<string, BlockTextDocument>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly notedEdits = new Map<string, { version: number; edit: TextEdit }>();
   /** The version each document was opened with, until its first change. */
@@ -119,23 +119,24 @@ export class ServerSession {
     }
   }
 
-  didOpen(document: TextDocument): void {
+  didOpen(document: BlockTextDocument): void {
     this.openDocuments.set(document.uri, document);
     this.openedVersion.set(document.uri, document.version);
-    this.index.set(document.uri, document.getText(), this.maxFileSize);
+    this.index.set(document.uri, document.text, this.maxFileSize);
     // The first open file gets diagnostics at once, before the workspace is indexed.
     this.schedule(document.uri, 0);
     this.scheduleOthers(document.uri);
   }
 
-  didChange(document: TextDocument): void {
+  didChange(document: BlockTextDocument): void {
     // The content event that comes with every didOpen: that version is already read and scheduled.
     if (this.openedVersion.get(document.uri) === document.version) return;
     this.openedVersion.delete(document.uri);
     this.openDocuments.set(document.uri, document);
     const noted = this.notedEdits.get(document.uri);
     this.notedEdits.delete(document.uri);
-    this.index.set(document.uri, document.getText(), this.maxFileSize, noted?.version === document.version ? noted.edit : undefined);
+    // The blocks, not the string: an edit is read around its range, and the file's text is joined only if needed.
+    this.index.set(document.uri, document.text, this.maxFileSize, noted?.version === document.version ? noted.edit : undefined);
     this.editPending = true;
     const delay = this.editDelay();
     this.schedule(document.uri, delay);
@@ -153,7 +154,9 @@ export class ServerSession {
     const now = performance.now();
     const sinceLast = now - this.lastEditAt;
     this.lastEditAt = now;
-    if (sinceLast > TYPING_PAUSE_MS) return MIN_DIAGNOSTICS_DELAY_MS;
+    // After a pause, or when the last edit's diagnostics are out and nothing runs: nothing to
+    // coalesce with, so waiting would only delay them. In a burst of typing, wait a little.
+    if (sinceLast > TYPING_PAUSE_MS || (this.running.size === 0 && !this.timer)) return MIN_DIAGNOSTICS_DELAY_MS;
     return Math.round(Math.min(MAX_EDIT_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, this.editPassMs / 4)));
   }
 
@@ -185,7 +188,7 @@ export class ServerSession {
     this.scheduleAll();
   }
 
-  openDocument(uri: string): TextDocument | undefined {
+  openDocument(uri: string): BlockTextDocument | undefined {
     return this.openDocuments.get(uri);
   }
 
@@ -280,7 +283,7 @@ export class ServerSession {
     if (this.openDocuments.get(uri)?.version !== version || this.index.get(uri) !== before) return this.analyses.get(uri) ?? null;
     // The size limit is a setting: read the document again if it was read with another one.
     this.maxFileSize = settings.analysis.maxFileSize;
-    const file = this.index.set(uri, document.getText(), settings.analysis.maxFileSize);
+    const file = this.index.set(uri, document.text, settings.analysis.maxFileSize);
     const view = this.views.get(this.index, settings.analysis);
     let findings: Finding[] = [];
     let secondPass = false;
@@ -311,14 +314,11 @@ export class ServerSession {
     }
     const analysis: DocumentAnalysis = { version, file, findings, view };
     this.analyses.set(uri, analysis);
-    const diagnostics: Diagnostic[] = toDiagnostics(file, findings, (u) => this.index.get(u), version);
+    const diagnostics: Diagnostic[] = toDiagnostics(file, findings, (u) => this.index.get(u));
     const sent = this.connection.sendDiagnostics({ uri, version, diagnostics });
     this.published.add(uri);
     // The second pass waits until the first diagnostics are written out, or they would leave together.
     if (secondPass) void sent.then(() => this.schedule(uri, 0), () => this.schedule(uri, 0));
-    // The editor's copy computes its line table on the first edit (a scan of the whole text);
-    // once the document is analysed, do it while nothing waits, not on the first keystroke.
-    else if (file.documents.length >= QUICK_PASS_MIN_DOCUMENTS) setImmediate(() => void document.lineCount);
     return analysis;
   }
 }
