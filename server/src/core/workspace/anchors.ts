@@ -52,7 +52,7 @@ export const NO_FINDINGS: AnchoredFindings = { findings: [], anchoredElsewhere: 
 
 /** A location `start`–`end` characters into `document`, wherever the document now is. */
 function anchored(uri: string, document: YamlDocument, start: number, end: number): SourceLocation {
-  return {
+  const location = {
     uri,
     get start() {
       return document.offset + start;
@@ -61,6 +61,18 @@ function anchored(uri: string, document: YamlDocument, start: number, end: numbe
       return document.offset + end;
     },
   };
+  anchors.set(location, document);
+  return location;
+}
+
+const anchors = new WeakMap<SourceLocation, YamlDocument>();
+
+/**
+ * The document a location is anchored to, if it is: what it says about that document's text
+ * holds as long as the document object lives (its text never changes), wherever it moved.
+ */
+export function anchorOf(location: SourceLocation): YamlDocument | undefined {
+  return anchors.get(location);
 }
 
 const filesByView = new WeakMap<WorkspaceView, Map<string, ManifestFile>>();
