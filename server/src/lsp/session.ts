@@ -155,8 +155,9 @@ export class ServerSession {
     const sinceLast = now - this.lastEditAt;
     this.lastEditAt = now;
     // After a pause, or when the last edit's diagnostics are out and nothing runs: nothing to
-    // coalesce with, so waiting would only delay them. In a burst of typing, wait a little.
-    if (sinceLast > TYPING_PAUSE_MS || (this.running.size === 0 && !this.timer)) return MIN_DIAGNOSTICS_DELAY_MS;
+    // coalesce with, so waiting would only delay them (changes of the same tick still coalesce).
+    // In a burst of typing, wait a little.
+    if (sinceLast > TYPING_PAUSE_MS || (this.running.size === 0 && !this.timer)) return 0;
     return Math.round(Math.min(MAX_EDIT_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, this.editPassMs / 4)));
   }
 
