@@ -1,13 +1,12 @@
 import type { PolicyId, PolicyModel } from '../../engine/types';
 import { describeSelector, isEmptySelector, parseLabelSelector, type LabelSelector } from '../../k8s/labelSelector';
 import { isNetworkPolicy, type NamespaceResource, type Resource } from '../../k8s/resources';
-import { damerauLevenshtein } from '../../text/didYouMean';
 import { asMap, get, getPair, items, type YNode, type YPair } from '../../yaml/nodes';
 import { addEntryEdit } from '../fixes/insert';
 import type { Fix, Rule, RuleContext } from '../types';
 import { asPolicy, hasSyntaxErrors, listText, policyIdOf, POLICY_KINDS, ruleMaps, type PolicyResource } from './common';
 import { locate, headSpan } from '../../analysis/locate';
-import { namedNamespaces, nearbyLabels, normalizeCilium, podPart, podsIn, podsMatching, usesNamespaceLabels } from './selectorScope';
+import { namedNamespaces, namespaceNear, nearbyLabels, normalizeCilium, podPart, podsIn, podsMatching, usesNamespaceLabels } from './selectorScope';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -83,12 +82,11 @@ function checkPods(np: PolicyResource, context: RuleContext, pair: YPair, model:
 /** A namespaceSelector matching no namespace the workspace knows. */
 function reportNamespaces(np: PolicyResource, context: RuleContext, pair: YPair, sel: LabelSelector, model: PolicyModel): void {
   if (isEmptySelector(sel)) return;
-  const known = model.namespaces;
   const byName = sel.requirements.filter((r) => r.key === NAME_LABEL);
   if (byName.length === sel.requirements.length) {
     // Namespaces named by name usually exist outside the workspace; only a near miss is worth a word.
     const wanted = byName.flatMap((r) => (r.operator === 'In' ? r.values : []));
-    const close = wanted.map((w) => known.find((k) => k !== w && damerauLevenshtein(w, k, 2) <= 2)).filter((k): k is string => !!k);
+    const close = wanted.map((w) => namespaceNear(model, w)).filter((k): k is string => !!k);
     if (close.length === 0) return;
     context.report({
       message: `No namespace in the workspace is named ${listText(wanted)}; did you mean ${listText(close)}?`,

@@ -5,6 +5,7 @@
 import { NAMESPACE_LABELS_PREFIX, parseCiliumLabelKey, POD_NAMESPACE_LABEL } from '../../cilium/labelKeys';
 import type { PolicyModel, WorkloadInfo } from '../../engine/types';
 import { matchesSelector, type LabelSelector, type Requirement } from '../../k8s/labelSelector';
+import { damerauLevenshtein } from '../../text/didYouMean';
 
 /** Keys normalised as Cilium reads them (`k8s:app` → `app`); null when a key has another source (`reserved:`…). */
 export function normalizeCilium(selector: LabelSelector): LabelSelector | null {
@@ -33,16 +34,77 @@ export function usesNamespaceLabels(selector: LabelSelector): boolean {
   return selector.requirements.some((r) => r.key.startsWith(NAMESPACE_LABELS_PREFIX));
 }
 
-/** Pods of the workspace (not the assumed CoreDNS, not hostNetwork) in `namespaces` (all when null). */
-export function podsIn(model: PolicyModel, namespaces: readonly string[] | null): WorkloadInfo[] {
-  return model.workloads.filter((w) => !w.implicit && !w.hostNetwork && (namespaces === null || namespaces.includes(w.namespace)));
+/**
+ * The model's pods (not the assumed CoreDNS, not hostNetwork), indexed once per model: by
+ * namespace, and by label. "Matches nothing" is asked for thousands of selectors in a cluster
+ * dump; each used to scan every workload.
+ */
+interface PodIndex {
+  readonly all: readonly WorkloadInfo[];
+  readonly byNamespace: ReadonlyMap<string, readonly WorkloadInfo[]>;
+  /** Pods carrying a label, by `key=value`, in model order. */
+  readonly byLabel: ReadonlyMap<string, readonly WorkloadInfo[]>;
+  /** Each pod's place in `all`, to keep model order when merging lists. */
+  readonly position: ReadonlyMap<WorkloadInfo, number>;
 }
 
-/** Pods matching the pod-label part of a selector, anywhere. */
-export function podsMatching(model: PolicyModel, selector: LabelSelector): WorkloadInfo[] {
-  const part = podPart(selector);
-  return podsIn(model, null).filter((w) => matchesSelector(part, w.labels));
+const podIndexes = new WeakMap<PolicyModel, PodIndex>();
+
+function podIndex(model: PolicyModel): PodIndex {
+  let index = podIndexes.get(model);
+  if (!index) {
+    const all = model.workloads.filter((w) => !w.implicit && !w.hostNetwork);
+    const byNamespace = new Map<string, WorkloadInfo[]>();
+    const byLabel = new Map<string, WorkloadInfo[]>();
+    const position = new Map<WorkloadInfo, number>();
+    all.forEach((w, i) => {
+      position.set(w, i);
+      append(byNamespace, w.namespace, w);
+      for (const [k, v] of Object.entries(w.labels)) append(byLabel, `${k}=${v}`, w);
+    });
+    index = { all, byNamespace, byLabel, position };
+    podIndexes.set(model, index);
+  }
+  return index;
 }
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Pods of the workspace (not the assumed CoreDNS, not hostNetwork) in `namespaces` (all when null), in model order. */
+export function podsIn(model: PolicyModel, namespaces: readonly string[] | null): readonly WorkloadInfo[] {
+  const index = podIndex(model);
+  if (namespaces === null) return index.all;
+  if (namespaces.length === 1) return index.byNamespace.get(namespaces[0]) ?? [];
+  return index.all.filter((w) => namespaces.includes(w.namespace));
+}
+
+/** Pods matching the pod-label part of a selector, anywhere, in model order. */
+export function podsMatching(model: PolicyModel, selector: LabelSelector): readonly WorkloadInfo[] {
+  const part = podPart(selector);
+  const index = podIndex(model);
+  // An `In` requirement (matchLabels) narrows the candidates to the pods carrying one of its values.
+  const narrowing = part.requirements.find((r) => r.operator === 'In');
+  let candidates = index.all;
+  if (narrowing) {
+    const lists = narrowing.values.map((v) => index.byLabel.get(`${narrowing.key}=${v}`) ?? []);
+    candidates = lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+  }
+  return candidates.filter((w) => matchesSelector(part, w.labels));
+}
+
+/** A namespace of the model whose name is one or two edits from `name` (a likely typo), memoised per model. */
+export function namespaceNear(model: PolicyModel, name: string): string | undefined {
+  let memo = nearNamespaces.get(model);
+  if (!memo) nearNamespaces.set(model, (memo = new Map()));
+  if (!memo.has(name)) memo.set(name, model.namespaces.find((k) => k !== name && damerauLevenshtein(name, k, 2) <= 2));
+  return memo.get(name);
+}
+
+const nearNamespaces = new WeakMap<PolicyModel, Map<string, string | undefined>>();
 
 /**
  * `app=payment-service, app=worker`: the values the pods carry for the selector's keys; when
