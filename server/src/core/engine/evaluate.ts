@@ -85,6 +85,8 @@ export class Evaluator {
   private readonly namedPorts = new WeakMap<PortEntry, Map<number, PortSet>>();
   private readonly traits = new WeakMap<CompiledPolicy, PolicyTraits>();
   private readonly dnsViews = new Map<number, DnsView>();
+  /** The CoreDNS groups, found once (every subject's DNS view asks for them). */
+  private dnsServers: PodGroup[] | undefined;
   private readonly sides: Record<Direction, ('open' | 'full' | readonly CompiledRule[])[]> = { ingress: [], egress: [] };
 
   constructor(
@@ -305,7 +307,7 @@ export class Evaluator {
   dnsView(subject: PodGroup): DnsView {
     const cached = this.dnsViews.get(subject.index);
     if (cached) return cached;
-    const servers = this.universe.groups.filter(isKubeDns);
+    const servers = (this.dnsServers ??= this.universe.groups.filter(isKubeDns));
     let canLookUp = false;
     let visible = false;
     let allNames = false;
