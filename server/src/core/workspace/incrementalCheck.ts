@@ -254,7 +254,8 @@ export class IncrementalChecker {
       const rerun = this.runRules(file, doc, resources, stale, workspace, settings, revision, options, false);
       return { generation: this.generation, doc, syntax: old.syntax, rules: old.rules.map((r) => rerun.get(r.rule) ?? r) };
     }
-    const syntax = anchorFindings(checkFile(restricted(file, [doc], [], () => null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
+    // Syntax findings come from the document's problems alone: most documents have none.
+    const syntax = doc.problems.length === 0 ? NO_FINDINGS : anchorFindings(checkFile(restricted(file, [doc], [], () => null), workspace, settings, { rules: [] }), doc, file, workspace.inner);
     const wanted = this.rulesFor(resources);
     // A quick pass does not start again, document after document, a rule it has seen reach for
     // the workspace: it would be stopped again (its findings come with the complete check).
