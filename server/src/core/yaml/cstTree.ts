@@ -4,11 +4,11 @@ import type { ScalarStyle, Span, YMap, YNode, YPair, YScalar, YSeq } from './nod
 /**
  * Builds our tree straight from the `yaml` library's concrete syntax tree, for the plain YAML that
  * makes up nearly every manifest: block maps and sequences, flow or block scalars, empty `{}`/`[]`
- * and one-level flow sequences, comments. It skips the library's Document composition (a quarter
- * of its parse), whose result we would only convert again.
+ * and one-level flow sequences, comments. It skips the library's Document composition (about 40%
+ * of its parse on a cluster dump), whose result we would only convert again.
  *
  * It follows the composer (`yaml/dist/compose`, version 2) step by step and gives up, returning
- * null, at anything outside that subset or anything the composer would report (tabs, anchors,
+ * undefined, at anything outside that subset or anything the composer would report (tabs, anchors,
  * tags, explicit keys, duplicate keys, multi-line keys, bad indentation, error tokens...). The
  * caller then composes the same tokens the full way, so every problem still comes from the
  * library. A differential test holds both paths to the same trees.
@@ -21,7 +21,8 @@ const FAST_MAX_DEPTH = 64;
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
-const STYLE: Record<string, ScalarStyle> = {
+/** Our scalar styles by the library's scalar type names (both ways of building the tree use it). */
+export const LIBRARY_STYLE: Readonly<Record<string, ScalarStyle>> = {
   PLAIN: 'plain',
   QUOTE_DOUBLE: 'double',
   QUOTE_SINGLE: 'single',
@@ -170,7 +171,7 @@ class TreeBuilder {
       const resolved = CST.resolveAsScalar(token, false, giveUp);
       if (!resolved) throw GIVE_UP;
       text = resolved.value;
-      style = STYLE[resolved.type ?? 'PLAIN'] ?? 'plain';
+      style = LIBRARY_STYLE[resolved.type ?? 'PLAIN'] ?? 'plain';
       valueEnd = resolved.range[1];
       this.next = resolved.range[2];
     }

@@ -1,7 +1,7 @@
 import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlLibNode, Parser, Scalar } from 'yaml';
-import { treeFromCst } from './cstTree';
+import { LIBRARY_STYLE, treeFromCst } from './cstTree';
 import type { Severity } from '../problems';
-import type { ScalarStyle, Span, YAlias, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
+import type { Span, YAlias, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 
 /** A problem inside one YAML document; spans are relative to the document start. */
 export interface DocumentProblem {
@@ -310,14 +310,6 @@ function cleanMessage(message: string): string {
   return firstLine.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-const STYLE: Record<string, ScalarStyle> = {
-  PLAIN: 'plain',
-  QUOTE_DOUBLE: 'double',
-  QUOTE_SINGLE: 'single',
-  BLOCK_LITERAL: 'literal',
-  BLOCK_FOLDED: 'folded',
-};
-
 /** Expansion allowed before a document counts as an alias bomb: ten times its written size, and at least this many nodes. */
 const ALIAS_EXPANSION_FACTOR = 10;
 const ALIAS_EXPANSION_FLOOR = 10_000;
@@ -418,7 +410,7 @@ class Converter {
     else if (typeof raw === 'symbol') value = '<<'; // the YAML 1.1 merge key
     else if (raw instanceof Date) value = node.source ?? raw.toISOString();
     else value = String(raw);
-    return { kind: 'scalar', span, value, style: STYLE[node.type ?? 'PLAIN'] ?? 'plain', source: node.source ?? String(raw ?? '') };
+    return { kind: 'scalar', span, value, style: LIBRARY_STYLE[node.type ?? 'PLAIN'] ?? 'plain', source: node.source ?? String(raw ?? '') };
   }
 
   private alias(node: Alias, span: Span): YAlias {
