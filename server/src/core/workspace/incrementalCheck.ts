@@ -402,7 +402,7 @@ function drain<T>(steps: Generator<void, T>): T {
 }
 
 /** The properties of a file that show more than the document being checked. */
-const WHOLE_FILE = new Set(['documents', 'resources', 'problems', 'text', 'lines']);
+const WHOLE_FILE = new Set(['documents', 'resources', 'problems', 'text', 'source', 'textLength', 'lines']);
 
 /**
  * The file as `checkFile` should walk it (only these documents and resources, no file problems),

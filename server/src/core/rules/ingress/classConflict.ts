@@ -36,7 +36,7 @@ export const ingressClassConflict: Rule = {
         : ' AGIC honours the annotation first and ignores spec.ingressClassName.';
     const map = annotationsMap(ingress);
     const parent = getPair(asMap(getPath(ingress.node, ['metadata'])), 'annotations');
-    const removal = map ? deletePairLines(ctx.file, ingress, map, entry.pair, parent) : null;
+    const removal = map ? deletePairLines(ingress, map, entry.pair, parent) : null;
     ctx.report({
       message: `${INGRESS_CLASS_ANNOTATION} "${entry.text}" differs from spec.ingressClassName "${className}": the API server rejects creating this Ingress.${agicNote} Remove the annotation and keep spec.ingressClassName.`,
       location: locateKey(ingress, entry.pair),

@@ -4,7 +4,6 @@
  */
 import type { SourceLocation } from '../../engine/types';
 import type { Resource } from '../../k8s/resources';
-import type { ManifestFile } from '../../workspace/manifestFile';
 import type { Span, YMap, YNode, YPair, YScalar } from '../../yaml/nodes';
 import type { TextEditAt } from '../types';
 
@@ -108,32 +107,72 @@ export function renameKey(resource: Resource, pair: YPair, newKey: string): Text
   return replaceNode(resource, pair.key, sameStyle(resource, pair.key, newKey));
 }
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+/**
+ * The text of the resource's document, read at absolute offsets. Edits stay inside the document,
+ * so they read only its text: never the whole file (which in a 17 MB dump an editor keeps in
+ * blocks), and a fix then depends on its own document alone.
+ */
+class DocumentText {
+  private readonly text: string;
+  private readonly offset: number;
 
-/** Where the line holding `offset` ends, before its `\n` or `\r\n`. */
-function lineEndOf(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
+  constructor(resource: Resource) {
+    this.text = resource.source.document.text;
+    this.offset = resource.source.document.offset;
+  }
 
-/** The file's line break, so inserted lines match it. */
-function eol(file: ManifestFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  charAt(at: number): string {
+    return this.text.charAt(at - this.offset);
+  }
+
+  slice(start: number, end: number): string {
+    return this.text.slice(start - this.offset, end - this.offset);
+  }
+
+  /** Where the line holding `at` starts (the document starts a line). */
+  lineStart(at: number): number {
+    if (at <= this.offset) return this.offset;
+    return this.offset + this.text.lastIndexOf('\n', at - this.offset - 1) + 1;
+  }
+
+  /** Where the line holding `at` ends, before its `\n` or `\r\n`. */
+  lineEnd(at: number): number {
+    const nl = this.text.indexOf('\n', at - this.offset);
+    if (nl < 0) return this.offset + this.text.length;
+    return this.offset + (nl > 0 && this.text[nl - 1] === '\r' ? nl - 1 : nl);
+  }
+
+  /** Offset after the line break that ends the line holding `at` (or the document's end). */
+  nextLineStart(at: number): number {
+    const nl = this.text.indexOf('\n', at - this.offset);
+    return this.offset + (nl < 0 ? this.text.length : nl + 1);
+  }
+
+  lastIndexOf(search: string, before: number): number {
+    const at = this.text.lastIndexOf(search, before - this.offset);
+    return at < 0 ? -1 : this.offset + at;
+  }
+
+  column(at: number): number {
+    return at - this.lineStart(at);
+  }
+
+  /** The document's line break, so inserted lines match it. */
+  get eol(): string {
+    return this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
 }
 
 /** Column of an absolute offset, when only spaces precede it on its line; else null. */
-function blockColumn(file: ManifestFile, offset: number): number | null {
-  const start = lineStartOf(file.text, offset);
-  return /^ *$/.test(file.text.slice(start, offset)) ? offset - start : null;
+function blockColumn(text: DocumentText, offset: number): number | null {
+  const start = text.lineStart(offset);
+  return /^ *$/.test(text.slice(start, offset)) ? offset - start : null;
 }
 
 /** The last non-blank character of a pair (block values may end with the next line's start). */
-function pairEnd(file: ManifestFile, resource: Resource, pair: YPair): number {
+function pairEnd(text: DocumentText, resource: Resource, pair: YPair): number {
   let end = absolute(resource, pair.span).end;
-  while (end > 0 && /\s/.test(file.text[end - 1])) end--;
+  while (end > resource.source.document.offset && /\s/.test(text.charAt(end - 1))) end--;
   return end;
 }
 
@@ -141,73 +180,75 @@ function pairEnd(file: ManifestFile, resource: Resource, pair: YPair): number {
  * Deletes the whole lines of a block-map pair. When it is the map's only pair, the map's own
  * key line goes too (`parent`), so no empty `annotations:` is left behind. Null for flow maps.
  */
-export function deletePairLines(file: ManifestFile, resource: Resource, map: YMap, pair: YPair, parent: YPair | null): TextEditAt | null {
+export function deletePairLines(resource: Resource, map: YMap, pair: YPair, parent: YPair | null): TextEditAt | null {
   if (map.flow) return null;
+  const text = new DocumentText(resource);
   const target = map.pairs.length === 1 && parent ? parent : pair;
   const keyStart = absolute(resource, target.key.span).start;
-  if (blockColumn(file, keyStart) === null) return null;
-  const start = lineStartOf(file.text, keyStart);
-  const nl = file.text.indexOf('\n', pairEnd(file, resource, target));
-  const end = nl < 0 ? file.text.length : nl + 1;
-  return { uri: resource.source.uri, start, end, newText: '' };
+  if (blockColumn(text, keyStart) === null) return null;
+  return { uri: resource.source.uri, start: text.lineStart(keyStart), end: text.nextLineStart(pairEnd(text, resource, target)), newText: '' };
 }
 
 /** Inserts `line` as a new first pair of a block map, at the map's indentation. */
-export function insertFirstPair(file: ManifestFile, resource: Resource, map: YMap, line: string): TextEditAt | null {
+export function insertFirstPair(resource: Resource, map: YMap, line: string): TextEditAt | null {
   const first = map.pairs[0];
   if (map.flow || !first) return null;
+  const text = new DocumentText(resource);
   const at = absolute(resource, first.key.span).start;
-  const column = blockColumn(file, at);
+  const column = blockColumn(text, at);
   if (column === null) return null;
-  return { uri: resource.source.uri, start: at, end: at, newText: `${line}${eol(file)}${' '.repeat(column)}` };
+  return { uri: resource.source.uri, start: at, end: at, newText: `${line}${text.eol}${' '.repeat(column)}` };
 }
 
 /** Appends lines after the last pair of a block map; `lines` are indented relative to the map's keys. */
-export function appendPairs(file: ManifestFile, resource: Resource, map: YMap, lines: readonly string[]): TextEditAt | null {
+export function appendPairs(resource: Resource, map: YMap, lines: readonly string[]): TextEditAt | null {
   const first = map.pairs[0];
   const last = map.pairs[map.pairs.length - 1];
   if (map.flow || !first || !last) return null;
-  const column = file.lines.positionAt(absolute(resource, first.key.span).start).character;
-  const at = lineEndOf(file.text, pairEnd(file, resource, last));
-  const indent = ' '.repeat(column);
-  return { uri: resource.source.uri, start: at, end: at, newText: lines.map((l) => `${eol(file)}${indent}${l}`).join('') };
+  const text = new DocumentText(resource);
+  const indent = ' '.repeat(text.column(absolute(resource, first.key.span).start));
+  const at = text.lineEnd(pairEnd(text, resource, last));
+  return { uri: resource.source.uri, start: at, end: at, newText: lines.map((l) => `${text.eol}${indent}${l}`).join('') };
 }
 
 /** Inserts `line` right after the lines of `pair` in a block map, at the map's indentation. */
-export function insertAfterPair(file: ManifestFile, resource: Resource, map: YMap, pair: YPair, line: string): TextEditAt | null {
+export function insertAfterPair(resource: Resource, map: YMap, pair: YPair, line: string): TextEditAt | null {
   const first = map.pairs[0];
   if (map.flow || !first) return null;
-  const column = file.lines.positionAt(absolute(resource, first.key.span).start).character;
-  const at = lineEndOf(file.text, pairEnd(file, resource, pair));
-  return { uri: resource.source.uri, start: at, end: at, newText: `${eol(file)}${' '.repeat(column)}${line}` };
+  const text = new DocumentText(resource);
+  const column = text.column(absolute(resource, first.key.span).start);
+  const at = text.lineEnd(pairEnd(text, resource, pair));
+  return { uri: resource.source.uri, start: at, end: at, newText: `${text.eol}${' '.repeat(column)}${line}` };
 }
 
-/** How far this file indents a nested block map: the first one found under `map`, else 2. */
-export function mapIndentStep(file: ManifestFile, resource: Resource, map: YMap): number {
+/** How far this document indents a nested block map: the first one found under `map`, else 2. */
+export function mapIndentStep(resource: Resource, map: YMap): number {
+  const text = new DocumentText(resource);
   for (const pair of map.pairs) {
     const child = pair.value && pair.value.kind === 'map' && !pair.value.flow ? pair.value.pairs[0] : null;
     if (!child) continue;
-    const parentColumn = file.lines.positionAt(absolute(resource, pair.key.span).start).character;
-    const childColumn = file.lines.positionAt(absolute(resource, child.key.span).start).character;
+    const parentColumn = text.column(absolute(resource, pair.key.span).start);
+    const childColumn = text.column(absolute(resource, child.key.span).start);
     if (childColumn > parentColumn) return childColumn - parentColumn;
   }
   return 2;
 }
 
 /**
- * How far this file indents the "- " of a block sequence under its key (0 for the compact
+ * How far this document indents the "- " of a block sequence under its key (0 for the compact
  * style where the dash sits under the key), read from the first block sequence under `map`.
  */
-export function seqIndentStep(file: ManifestFile, resource: Resource, map: YMap): number | null {
+export function seqIndentStep(resource: Resource, map: YMap): number | null {
+  const text = new DocumentText(resource);
   for (const pair of map.pairs) {
     const seq = pair.value && pair.value.kind === 'seq' && !pair.value.flow ? pair.value : null;
     const item = seq?.items[0];
     if (!item) continue;
     const itemStart = absolute(resource, item.span).start;
-    const dash = file.text.lastIndexOf('-', itemStart - 1);
-    if (dash < 0 || blockColumn(file, dash) === null || !/^ +$/.test(file.text.slice(dash + 1, itemStart))) continue;
-    const keyColumn = file.lines.positionAt(absolute(resource, pair.key.span).start).character;
-    const dashColumn = file.lines.positionAt(dash).character;
+    const dash = text.lastIndexOf('-', itemStart - 1);
+    if (dash < 0 || blockColumn(text, dash) === null || !/^ +$/.test(text.slice(dash + 1, itemStart))) continue;
+    const keyColumn = text.column(absolute(resource, pair.key.span).start);
+    const dashColumn = text.column(dash);
     if (dashColumn >= keyColumn) return dashColumn - keyColumn;
   }
   return null;

@@ -6,7 +6,6 @@ import {
   INGRESS_CLASS_ANNOTATION,
 } from '../../ingress/ingressControllers';
 import type { IngressResource } from '../../k8s/resources';
-import type { ManifestFile } from '../../workspace/manifestFile';
 import { asMap, getPair, getPath, scalarText } from '../../yaml/nodes';
 import type { Fix, Rule, TextEditAt } from '../types';
 import { asIngress, INGRESS_KINDS, KEYVAULT_URI_ANNOTATION } from './common';
@@ -46,7 +45,7 @@ export const ingressLegacyClassAnnotation: Rule = {
     if (className !== null && className !== entry.text) return; // ingress/class-conflict reports it
     const map = annotationsMap(ingress);
     const parent = getPair(asMap(getPath(ingress.node, ['metadata'])), 'annotations');
-    const removal = map ? deletePairLines(ctx.file, ingress, map, entry.pair, parent) : null;
+    const removal = map ? deletePairLines(ingress, map, entry.pair, parent) : null;
 
     if (className !== null) {
       ctx.report({
@@ -74,16 +73,16 @@ export const ingressLegacyClassAnnotation: Rule = {
       severity: appRouting && keyVault ? 'warning' : undefined,
       location: locateKey(ingress, entry.pair),
       tags: appRouting && keyVault ? undefined : ['deprecated'],
-      fixes: convertFix(ctx.file, ingress, removal, target),
+      fixes: convertFix(ingress, removal, target),
     });
   },
 };
 
-function convertFix(file: ManifestFile, ingress: IngressResource, removal: TextEditAt | null, target: string): Fix[] | undefined {
+function convertFix(ingress: IngressResource, removal: TextEditAt | null, target: string): Fix[] | undefined {
   const spec = asMap(ingress.spec);
   if (!removal || !spec) return undefined;
   const value = isPlainSafe(target) ? target : quoted(target);
-  const insert = insertFirstPair(file, ingress, spec, `ingressClassName: ${value}`);
+  const insert = insertFirstPair(ingress, spec, `ingressClassName: ${value}`);
   if (!insert) return undefined;
   return [{ title: `Replace the annotation with spec.ingressClassName: ${target}`, edits: [removal, insert], preferred: true }];
 }

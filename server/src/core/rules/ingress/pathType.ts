@@ -30,7 +30,7 @@ export const ingressPathType: Rule = {
         if (!anchor) continue;
         const fixes = ['Prefix', 'ImplementationSpecific'].flatMap((value, i) => {
           const line = `pathType: ${value}`;
-          const edit = p.pathPair ? insertAfterPair(ctx.file, ingress, p.item, p.pathPair, line) : appendPairs(ctx.file, ingress, p.item, [line]);
+          const edit = p.pathPair ? insertAfterPair(ingress, p.item, p.pathPair, line) : appendPairs(ingress, p.item, [line]);
           return edit ? [{ title: `Add pathType: ${value}`, edits: [edit], preferred: i === 0 }] : [];
         });
         ctx.report({

@@ -26,8 +26,8 @@ export const appRoutingTlsMissing: Rule = {
     const spec = asMap(ingress.spec);
     let fix = null;
     if (spec && spec.pairs.length > 0) {
-      const step = mapIndentStep(ctx.file, ingress, ingress.node);
-      const dash = ' '.repeat(seqIndentStep(ctx.file, ingress, spec) ?? step);
+      const step = mapIndentStep(ingress, ingress.node);
+      const dash = ' '.repeat(seqIndentStep(ingress, spec) ?? step);
       const under = ' '.repeat(dash.length + 2);
       const scalar = (v: string) => (isPlainSafe(v) ? v : quoted(v));
       const lines = ['tls:'];
@@ -36,7 +36,7 @@ export const appRoutingTlsMissing: Rule = {
       } else {
         lines.push(`${dash}- secretName: ${scalar(secret)}`);
       }
-      fix = appendPairs(ctx.file, ingress, spec, lines);
+      fix = appendPairs(ingress, spec, lines);
     }
     ctx.report({
       message: `${KEYVAULT_URI_ANNOTATION} is set but the Ingress has no spec.tls: the certificate is synced into the Secret "${secret}", yet NGINX serves it only for hosts listed in spec.tls with that secretName. Add a tls entry${hosts.length ? ` for ${hosts.join(', ')}` : ''}.`,

@@ -38,7 +38,7 @@ export const appRoutingTlsSecretName: Rule = {
           fixes: [{ title: `Set secretName to ${expected}`, edits: [replaceNode(ingress, tls.secretName, sameStyle(ingress, tls.secretName, expected))], preferred: true }],
         });
       } else {
-        const insert = appendPairs(ctx.file, ingress, tls.item, [`secretName: ${isPlainSafe(expected) ? expected : quoted(expected)}`]);
+        const insert = appendPairs(ingress, tls.item, [`secretName: ${isPlainSafe(expected) ? expected : quoted(expected)}`]);
         const anchor = tls.item.pairs[0];
         ctx.report({
           message: `This TLS entry has no secretName; with ${KEYVAULT_URI_ANNOTATION} the certificate is synced into the Secret "${expected}". Add secretName: ${expected}.`,
