@@ -54,9 +54,14 @@ describe('a document kept in blocks answers as the LSP library\'s text document 
           const end = Math.min(doc.getText().length, start + e.length);
           const range = e.length % 7 === 3 ? { start: doc.positionAt(end), end: doc.positionAt(start) } : { start: doc.positionAt(start), end: doc.positionAt(end) };
           const change = e.length % 11 === 5 ? { text: e.text } : { range, text: e.text };
+          // The edit that made the version, in offsets of the text before it (what the index reads).
+          const a = doc.offsetAt(range.start);
+          const b = doc.offsetAt(range.end);
+          const expectedEdit = 'range' in change ? { start: Math.min(a, b), end: Math.max(a, b), text: e.text } : undefined;
           doc = TextDocument.update(doc, [change], ++version);
           ours = BlockTextDocument.update(ours, [change], version);
           assertSameAs(ours, doc, probes);
+          assert.deepEqual(ours.edit, expectedEdit);
         }
       }),
       { seed: 424242, numRuns: 150 },

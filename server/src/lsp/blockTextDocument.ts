@@ -1,11 +1,12 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { BlockText } from '../core/text/blockText';
+import type { TextEdit } from '../core/workspace/manifestFile';
 
 /**
  * The server's copy of an open document, kept in blocks (`BlockText`): a keystroke in a 17 MB
  * dump copies a block or two, where the LSP library's document copies the whole text on every
- * change. The index reads the blocks and the edit (`text`); the whole string is made only when
- * something asks for it. Answers positions exactly as the library's document does.
+ * change. The index reads the blocks and the edit (`text`, `edit`); the whole string is made
+ * only when something asks for it. Answers positions exactly as the library's document does.
  */
 export class BlockTextDocument implements TextDocument {
   constructor(
@@ -13,6 +14,11 @@ export class BlockTextDocument implements TextDocument {
     readonly languageId: string,
     readonly version: number,
     readonly text: BlockText,
+    /**
+     * The one edit that made this version from the previous one (offsets in the previous text),
+     * when the change was a single range: the index then reads the new version around it only.
+     */
+    readonly edit?: TextEdit,
   ) {}
 
   static create(uri: string, languageId: string, version: number, content: string): BlockTextDocument {
@@ -22,15 +28,17 @@ export class BlockTextDocument implements TextDocument {
   /** The next version after `changes`, applied in order (ranges refer to the text before each change). */
   static update(document: BlockTextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): BlockTextDocument {
     let text = document.text;
+    let edit: TextEdit | undefined;
     for (const change of changes) {
       if (isIncremental(change)) {
         const { start, end } = wellFormed(change.range);
-        text = text.edit(text.offsetAt(start), text.offsetAt(end), change.text);
+        edit = { start: text.offsetAt(start), end: text.offsetAt(end), text: change.text };
+        text = text.edit(edit.start, edit.end, edit.text);
       } else {
         text = BlockText.of(change.text);
       }
     }
-    return new BlockTextDocument(document.uri, document.languageId, version, text);
+    return new BlockTextDocument(document.uri, document.languageId, version, text, changes.length === 1 ? edit : undefined);
   }
 
   getText(range?: Range): string {
@@ -66,7 +74,7 @@ export class BlockTextDocument implements TextDocument {
 }
 
 /** The library's test for a change of one range (a full-text change has no range). */
-export function isIncremental(change: TextDocumentContentChangeEvent): change is { range: Range; rangeLength?: number; text: string } {
+function isIncremental(change: TextDocumentContentChangeEvent): change is { range: Range; rangeLength?: number; text: string } {
   const candidate = change as { range?: Range; rangeLength?: unknown; text?: unknown };
   return typeof candidate.text === 'string' && candidate.range !== undefined && (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
 }

@@ -8,7 +8,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BlockTextDocument, isIncremental } from './blockTextDocument';
+import { BlockTextDocument } from './blockTextDocument';
 import { registerFeatures } from './features';
 import { errorText, ServerSession } from './session';
 
@@ -16,21 +16,8 @@ import { errorText, ServerSession } from './session';
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 const session = new ServerSession(connection, log);
-/**
- * Open documents, kept in blocks (an edit copies a block, not the file). Each incremental change
- * of one range is also noted as an edit (offsets in the text before it), so the session reads the
- * new version around the edit only.
- */
-const documents = new TextDocuments<BlockTextDocument>({
-  create: BlockTextDocument.create,
-  update(document, changes, version) {
-    const change = changes.length === 1 ? changes[0] : undefined;
-    const edit = change && isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
-    const updated = BlockTextDocument.update(document, changes, version);
-    session.noteEdit(updated.uri, version, edit);
-    return updated;
-  },
-});
+/** Open documents, kept in blocks (an edit copies a block, not the file), each version with the edit that made it. */
+const documents = new TextDocuments<BlockTextDocument>(BlockTextDocument);
 
 let canPullConfiguration = false;
 

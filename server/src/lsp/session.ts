@@ -5,7 +5,7 @@ import type { BlockTextDocument } from './blockTextDocument';
 import { WorkspaceViewCache } from '../core/analysis/workspaceView';
 import type { Finding, WorkspaceView } from '../core/rules/types';
 import { IncrementalChecker } from '../core/workspace/incrementalCheck';
-import type { ManifestFile, TextEdit } from '../core/workspace/manifestFile';
+import type { ManifestFile } from '../core/workspace/manifestFile';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { toDiagnostics } from '../features/diagnostics';
 import { fileUri, isManifestPath, listManifestFiles, readText } from './workspaceFiles';
@@ -52,7 +52,6 @@ export class ServerSession {
   private maxFileSize: number | undefined;
   private readonly openDocuments = new Map<string, BlockTextDocument>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
-  private readonly notedEdits = new Map<string, { version: number; edit: TextEdit }>();
   /** The version each document was opened with, until its first change. */
   private readonly openedVersion = new Map<string, number>();
   private readonly running = new Map<string, { version: number; file: ManifestFile | undefined; result: Promise<DocumentAnalysis | null> }>();
@@ -133,20 +132,12 @@ export class ServerSession {
     if (this.openedVersion.get(document.uri) === document.version) return;
     this.openedVersion.delete(document.uri);
     this.openDocuments.set(document.uri, document);
-    const noted = this.notedEdits.get(document.uri);
-    this.notedEdits.delete(document.uri);
     // The blocks, not the string: an edit is read around its range, and the file's text is joined only if needed.
-    this.index.set(document.uri, document.text, this.maxFileSize, noted?.version === document.version ? noted.edit : undefined);
+    this.index.set(document.uri, document.text, this.maxFileSize, document.edit);
     this.editPending = true;
     const delay = this.editDelay();
     this.schedule(document.uri, delay);
     this.scheduleOthers(document.uri, delay);
-  }
-
-  /** The edit that made `version` of a document (from the change event), or none when it was not one range. */
-  noteEdit(uri: string, version: number, edit: TextEdit | undefined): void {
-    if (edit) this.notedEdits.set(uri, { version, edit });
-    else this.notedEdits.delete(uri);
   }
 
   /** Right away after a pause in typing; within a burst of keystrokes, a quarter of a pass. */
