@@ -1,10 +1,9 @@
 import { buildPolicyModel } from '../engine/index';
 import type { PolicyModel } from '../engine/types';
-import type { Resource } from '../k8s/resources';
+import type { Resource, ResourceChange } from '../k8s/resources';
 import { sameItems } from '../sameItems';
 import type { WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
-import type { ResourceChange } from '../workspace/manifestFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** What a view hands on to the view of the next revision, so unchanged parts are not recomputed. */

@@ -3,8 +3,7 @@
  * CiliumClusterwideNetworkPolicy objects once, then answers reachability questions.
  * Pure: no I/O.
  */
-import type { Resource } from '../k8s/resources';
-import type { ModelChange } from './inputs';
+import type { Resource, ResourceChange } from '../k8s/resources';
 import { CompiledModel } from './model';
 import type { EngineSettings, PolicyModel } from './types';
 
@@ -16,6 +15,6 @@ export * from './types';
  * nothing it was compiled from changed — an edit to a Service or an Ingress keeps the model.
  * `change` (what was added and removed since `previous`) makes that check cheap.
  */
-export function buildPolicyModel(resources: readonly Resource[], settings?: Partial<EngineSettings>, previous: PolicyModel | null = null, change?: ModelChange): PolicyModel {
+export function buildPolicyModel(resources: readonly Resource[], settings?: Partial<EngineSettings>, previous: PolicyModel | null = null, change?: ResourceChange): PolicyModel {
   return CompiledModel.reuseOrBuild(previous, resources, settings, change);
 }

@@ -18,12 +18,6 @@ export interface ModelInputs {
   readonly withServices: boolean;
 }
 
-/** Resources added to and removed from a workspace since a model was compiled. */
-export interface ModelChange {
-  readonly added: readonly Resource[];
-  readonly removed: readonly Resource[];
-}
-
 export function isModelInput(r: Resource, withServices: boolean): boolean {
   return isWorkload(r) || r.kind === 'Namespace' || isNetworkPolicy(r) || isCiliumPolicy(r) || (withServices && r.kind === 'Service');
 }

@@ -3,7 +3,7 @@
  * questions answered from them.
  */
 import { damerauLevenshtein } from '../text/didYouMean';
-import { isCiliumPolicy, isNetworkPolicy, type Resource, type ServiceResource } from '../k8s/resources';
+import { isCiliumPolicy, isNetworkPolicy, type Resource, type ResourceChange, type ServiceResource } from '../k8s/resources';
 import { policyKey, type CompiledPolicy } from './compiled';
 import { compileCilium } from './compileCilium';
 import { compileNetworkPolicy } from './compileNetworkPolicy';
@@ -11,7 +11,7 @@ import type { CompileContext } from './context';
 import { Evaluator } from './evaluate';
 import { FlowBuilder } from './flows';
 import { buildUniverse, compareText, type PodGroup, type Universe } from './groups';
-import { isModelInput, modelInputsOf, sameInputs, sameSettings, type ModelChange, type ModelInputs } from './inputs';
+import { isModelInput, modelInputsOf, sameInputs, sameSettings, type ModelInputs } from './inputs';
 import { buildPolicyInfo, selectionAt, type PolicyRecord } from './policyInfo';
 import { canReach } from './reach';
 import { SelectorIndex } from './selectors';
@@ -104,7 +104,7 @@ export class CompiledModel implements PolicyModel {
    * This model when `resources` hold the same inputs (and settings), else a new one. Told what
    * changed since `previous`, it needs no comparison when none of that reaches the model.
    */
-  static reuseOrBuild(previous: PolicyModel | null, resources: readonly Resource[], settings: Partial<EngineSettings> = {}, change?: ModelChange): PolicyModel {
+  static reuseOrBuild(previous: PolicyModel | null, resources: readonly Resource[], settings: Partial<EngineSettings> = {}, change?: ResourceChange): PolicyModel {
     const wanted = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
     if (previous instanceof CompiledModel && sameSettings(previous.settings, wanted)) {
       if (change && previous.unaffectedBy(change.added, change.removed)) return previous;

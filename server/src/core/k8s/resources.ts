@@ -118,6 +118,12 @@ export type KnownResource =
 
 export type Resource = KnownResource | OtherResource;
 
+/** Resources added to and removed from a workspace (or a file) by one change. */
+export interface ResourceChange {
+  readonly added: readonly Resource[];
+  readonly removed: readonly Resource[];
+}
+
 export function isWorkload(r: Resource): r is WorkloadResource {
   return (WORKLOAD_KINDS as readonly string[]).includes(r.kind) && !('other' in r);
 }

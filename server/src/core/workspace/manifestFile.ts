@@ -1,5 +1,5 @@
 import { extractResources } from '../k8s/extractResources';
-import type { Resource } from '../k8s/resources';
+import type { Resource, ResourceChange } from '../k8s/resources';
 import type { FileProblem } from '../problems';
 import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import type { BlockText } from '../text/blockText';
@@ -85,11 +85,6 @@ export interface ChunkRecord {
   readonly kubernetes: boolean;
   /** Line starts relative to the chunk, computed once per chunk. */
   lineStarts?: Uint32Array | number[];
-}
-
-export interface ResourceChange {
-  readonly added: readonly Resource[];
-  readonly removed: readonly Resource[];
 }
 
 export interface FileLayout {

@@ -1,6 +1,6 @@
-import type { Resource } from '../k8s/resources';
+import type { Resource, ResourceChange } from '../k8s/resources';
 import { YamlParseCache } from '../yaml/parseYaml';
-import { readManifestFile, type FileText, type ManifestFile, type ReadOptions, type ResourceChange, type TextEdit } from './manifestFile';
+import { readManifestFile, type FileText, type ManifestFile, type ReadOptions, type TextEdit } from './manifestFile';
 
 /**
  * Every manifest file of a workspace, fed by its host (the language server from disk and open

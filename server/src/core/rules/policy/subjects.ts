@@ -11,7 +11,7 @@ import { describeSelector, isEmptySelector, parseLabelSelector, type LabelSelect
 import { POLICY_KINDS } from '../../k8s/resources';
 import { get } from '../../yaml/nodes';
 import { readManifestFile } from '../../workspace/manifestFile';
-import type { RuleContext, WorkspaceView } from '../types';
+import type { RuleContext } from '../types';
 import { asPolicy, policyIdOf, policyKeyOf, ruleMaps, type PolicyResource } from './common';
 
 export interface Subjects {
