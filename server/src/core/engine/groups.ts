@@ -7,6 +7,7 @@ import type { ContainerPort, Labels, Resource, WorkloadResource } from '../k8s/r
 import { isWorkload } from '../k8s/resources';
 import { NAMESPACE_LABELS_PREFIX, POD_NAMESPACE_LABEL, SERVICE_ACCOUNT_LABEL } from '../cilium/labelKeys';
 import { get, type YNode } from '../yaml/nodes';
+import { locationIn } from '../yaml/parseYaml';
 import type { SourceLocation, WorkloadInfo } from './types';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -77,16 +78,7 @@ interface GroupDraft {
  */
 export function locationOf(resource: Resource, node: YNode | null): SourceLocation {
   const { span } = node ?? resource.node;
-  const document = resource.source.document;
-  return {
-    uri: resource.source.uri,
-    get start() {
-      return document.offset + span.start;
-    },
-    get end() {
-      return document.offset + span.end;
-    },
-  };
+  return locationIn(resource.source.uri, resource.source.document, span.start, span.end);
 }
 
 function workloadLocation(w: WorkloadResource): SourceLocation {

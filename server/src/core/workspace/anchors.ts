@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../engine/types';
 import type { Finding, WorkspaceView } from '../rules/types';
-import type { YamlDocument } from '../yaml/parseYaml';
+import { locationIn, type YamlDocument } from '../yaml/parseYaml';
 import type { ManifestFile } from './manifestFile';
 
 /**
@@ -52,15 +52,7 @@ export const NO_FINDINGS: AnchoredFindings = { findings: [], anchoredElsewhere: 
 
 /** A location `start`–`end` characters into `document`, wherever the document now is. */
 function anchored(uri: string, document: YamlDocument, start: number, end: number): SourceLocation {
-  const location = {
-    uri,
-    get start() {
-      return document.offset + start;
-    },
-    get end() {
-      return document.offset + end;
-    },
-  };
+  const location = locationIn(uri, document, start, end);
   anchors.set(location, document);
   return location;
 }

@@ -37,6 +37,23 @@ export function moveDocument(doc: YamlDocument, offset: number, index: number): 
   movable.index = index;
 }
 
+/**
+ * `start`–`end` characters into `document` of the file `uri`, as absolute offsets computed on
+ * read from where the document now is: an edit elsewhere moves the document, and the location
+ * follows it.
+ */
+export function locationIn(uri: string, document: YamlDocument, start: number, end: number): { readonly uri: string; readonly start: number; readonly end: number } {
+  return {
+    uri,
+    get start() {
+      return document.offset + start;
+    },
+    get end() {
+      return document.offset + end;
+    },
+  };
+}
+
 /** The parse of one chunk of text, reusable wherever the same text appears again. */
 export interface ParsedChunk {
   readonly parts: readonly { root: YNode | null; problems: DocumentProblem[]; shift: number; text: string }[];
