@@ -290,14 +290,22 @@ function implicitValue(text: string): YScalar['value'] {
     if (!tag.test!.test(text)) continue;
     const resolved: unknown = tag.resolve(text, giveUp, resolveOptions);
     // Floats come back wrapped in a Scalar (keeping their written precision).
-    const raw = resolved instanceof Scalar ? (resolved.value as unknown) : resolved;
-    if (raw === null || raw === undefined) return null;
-    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
-    if (typeof raw === 'bigint') return Number(raw);
-    if (raw instanceof Date) return text;
-    throw GIVE_UP; // the converter's rules for anything else stay in one place
+    return libraryValue(resolved instanceof Scalar ? (resolved.value as unknown) : resolved, text);
   }
   return text;
+}
+
+/**
+ * Our value for what the library resolved a scalar to (both ways of building the tree use it):
+ * big integers as numbers, timestamps as written, the 1.1 merge key `<<` as text.
+ */
+export function libraryValue(raw: unknown, source: string | undefined): YScalar['value'] {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (typeof raw === 'bigint') return Number(raw);
+  if (typeof raw === 'symbol') return '<<';
+  if (raw instanceof Date) return source ?? raw.toISOString();
+  return String(raw);
 }
 
 /** Plain scalars the library reports as starting with a reserved or misplaced character. */

@@ -1,5 +1,5 @@
 import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlLibNode, Parser, Scalar } from 'yaml';
-import { LIBRARY_STYLE, treeFromCst } from './cstTree';
+import { LIBRARY_STYLE, libraryValue, treeFromCst } from './cstTree';
 import type { Severity } from '../problems';
 import type { Span, YAlias, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 
@@ -420,13 +420,7 @@ class Converter {
 
   private scalar(node: Scalar, span: Span): YScalar {
     const raw = node.value;
-    let value: YScalar['value'];
-    if (raw === null || raw === undefined) value = null;
-    else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
-    else if (typeof raw === 'bigint') value = Number(raw);
-    else if (typeof raw === 'symbol') value = '<<'; // the YAML 1.1 merge key
-    else if (raw instanceof Date) value = node.source ?? raw.toISOString();
-    else value = String(raw);
+    const value = libraryValue(raw, node.source);
     return { kind: 'scalar', span, value, style: LIBRARY_STYLE[node.type ?? 'PLAIN'] ?? 'plain', source: node.source ?? String(raw ?? '') };
   }
 
