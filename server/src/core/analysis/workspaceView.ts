@@ -1,7 +1,7 @@
 import { buildPolicyModel } from '../engine/index';
 import type { PolicyModel } from '../engine/types';
 import type { Resource, ResourceChange } from '../k8s/resources';
-import { sameItems } from '../sameItems';
+import { groupBy, sameItems } from '../lists';
 import type { WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -82,18 +82,6 @@ const states = new WeakMap<WorkspaceView, ViewState>();
 function touches(change: ResourceChange, kinds: readonly string[], namespace?: string): boolean {
   const hit = (r: Resource) => kinds.includes(r.kind) && (namespace === undefined || r.namespace === namespace);
   return change.added.some(hit) || change.removed.some(hit);
-}
-
-/** Resources grouped by a key, each group in workspace order. */
-function groupBy(resources: readonly Resource[], key: (r: Resource) => string): Map<string, Resource[]> {
-  const out = new Map<string, Resource[]>();
-  for (const r of resources) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
 }
 
 /**

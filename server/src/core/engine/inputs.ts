@@ -1,5 +1,5 @@
 import { isCiliumPolicy, isNetworkPolicy, isWorkload, type Resource } from '../k8s/resources';
-import { sameItems } from '../sameItems';
+import { sameItems } from '../lists';
 import type { EngineSettings } from './types';
 
 /**

@@ -5,6 +5,7 @@
  * policy per application costs one lookup, not a scan of every class.
  */
 import { matchesSelector, type LabelSelector, type Requirement } from '../k8s/labelSelector';
+import { addToGroup } from '../lists';
 import type { Universe } from './groups';
 import { POD_NAMESPACE_LABEL } from '../cilium/labelKeys';
 
@@ -124,9 +125,7 @@ export class SelectorIndex {
     for (const c of this.universe.classes) {
       const labels = c[which];
       if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
-      const list = byValue.get(labels[key]);
-      if (list) list.push(c.index);
-      else byValue.set(labels[key], [c.index]);
+      addToGroup(byValue, labels[key], c.index);
     }
     this.byKey[which].set(key, byValue);
     return byValue;

@@ -1,4 +1,5 @@
 import type { AllowedPeer, EffectiveFlow, EngineSettings, WorkloadFlows } from '../engine/types';
+import { groupBy } from '../lists';
 
 /** What the flows formats render: the workloads (sorted by id) and the flows, already filtered. */
 export interface FlowsReport {
@@ -10,13 +11,7 @@ export interface FlowsReport {
 
 /** Workloads grouped by namespace, namespaces in order of first appearance (ids are sorted). */
 export function byNamespace(workloads: readonly WorkloadFlows[]): Map<string, WorkloadFlows[]> {
-  const groups = new Map<string, WorkloadFlows[]>();
-  for (const w of workloads) {
-    const list = groups.get(w.workload.namespace);
-    if (list) list.push(w);
-    else groups.set(w.workload.namespace, [w]);
-  }
-  return groups;
+  return groupBy(workloads, (w) => w.workload.namespace);
 }
 
 /** A peer allowed to or from a workload, with which way the traffic goes. */

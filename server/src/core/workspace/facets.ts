@@ -1,5 +1,5 @@
 import type { WorkspaceView } from '../rules/types';
-import { sameItems } from '../sameItems';
+import { sameItems } from '../lists';
 import type { ManifestFile } from './manifestFile';
 
 /**

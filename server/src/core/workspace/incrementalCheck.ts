@@ -4,6 +4,7 @@ import { ALL_RULES } from '../rules/index';
 import type { Finding, Rule, WorkspaceView } from '../rules/types';
 import type { AnalysisSettings } from '../settings/analysisSettings';
 import type { YamlDocument } from '../yaml/parseYaml';
+import { groupBy } from '../lists';
 import { FacetLog, isScoped, OWN_FILE, RuleReads, type Facet } from './facets';
 import { anchorFindings, NO_FINDINGS, type AnchoredFindings } from './anchors';
 import type { ManifestFile } from './manifestFile';
@@ -306,12 +307,7 @@ export class IncrementalChecker {
       this.probes = null;
       workspace.probe = null;
     }
-    const byRule = new Map<string, Finding[]>();
-    for (const f of found) {
-      const list = byRule.get(f.ruleId);
-      if (list) list.push(f);
-      else byRule.set(f.ruleId, [f]);
-    }
+    const byRule = groupBy(found, (f) => f.ruleId);
     const out = new Map<Rule, RuleResult>();
     for (const rule of rules) {
       const facets = probes.get(rule)?.facets ?? null;

@@ -5,6 +5,7 @@
 import { NAMESPACE_LABELS_PREFIX, parseCiliumLabelKey, POD_NAMESPACE_LABEL } from '../../cilium/labelKeys';
 import type { PolicyModel, WorkloadInfo } from '../../engine/types';
 import { matchesSelector, type LabelSelector, type Requirement } from '../../k8s/labelSelector';
+import { addToGroup, groupBy } from '../../lists';
 import { damerauLevenshtein } from '../../text/didYouMean';
 
 /** Keys normalised as Cilium reads them (`k8s:app` → `app`); null when a key has another source (`reserved:`…). */
@@ -54,24 +55,12 @@ function podIndex(model: PolicyModel): PodIndex {
   let index = podIndexes.get(model);
   if (!index) {
     const all = model.workloads.filter((w) => !w.implicit && !w.hostNetwork);
-    const byNamespace = new Map<string, WorkloadInfo[]>();
     const byLabel = new Map<string, WorkloadInfo[]>();
-    const position = new Map<WorkloadInfo, number>();
-    all.forEach((w, i) => {
-      position.set(w, i);
-      append(byNamespace, w.namespace, w);
-      for (const [k, v] of Object.entries(w.labels)) append(byLabel, `${k}=${v}`, w);
-    });
-    index = { all, byNamespace, byLabel, position };
+    for (const w of all) for (const [k, v] of Object.entries(w.labels)) addToGroup(byLabel, `${k}=${v}`, w);
+    index = { all, byNamespace: groupBy(all, (w) => w.namespace), byLabel, position: new Map(all.map((w, i) => [w, i])) };
     podIndexes.set(model, index);
   }
   return index;
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Pods of the workspace (not the assumed CoreDNS, not hostNetwork) in `namespaces` (all when null), in model order. */
