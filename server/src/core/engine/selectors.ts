@@ -31,10 +31,9 @@ export class SelectorIndex {
       const indexed = this.candidates(selector, 'labels');
       if (indexed) {
         // Same classes, in the same order, as the scan below: by namespace as listed, then by index.
-        const rank = new Map<string, number>();
-        namespaces.forEach((ns, i) => rank.has(ns) || rank.set(ns, i));
-        const hits = indexed.filter((c) => rank.has(classes[c].namespace) && matchesSelector(selector, classes[c].labels));
-        return new Set(hits.sort((a, b) => rank.get(classes[a].namespace)! - rank.get(classes[b].namespace)! || a - b));
+        const listed = new Set(namespaces);
+        const hits = indexed.filter((c) => listed.has(classes[c].namespace) && matchesSelector(selector, classes[c].labels));
+        return new Set(this.inNamespaceOrder(hits, namespaces));
       }
       const out = new Set<number>();
       for (const ns of namespaces) {
@@ -70,13 +69,8 @@ export class SelectorIndex {
       const indexed = this.candidates(selector, 'ciliumLabels');
       if (indexed) {
         const hits = indexed.filter((c) => matchesSelector(selector, classes[c].ciliumLabels));
-        if (nsReq) {
-          // The scan below goes namespace by namespace, in the order the requirement lists them.
-          const rank = new Map<string, number>();
-          nsReq.values.forEach((ns, i) => rank.has(ns) || rank.set(ns, i));
-          hits.sort((a, b) => rank.get(classes[a].namespace)! - rank.get(classes[b].namespace)! || a - b);
-        }
-        return new Set(hits);
+        // The scan below goes namespace by namespace, in the order the requirement lists them.
+        return new Set(nsReq ? this.inNamespaceOrder(hits, nsReq.values) : hits);
       }
       const out = new Set<number>();
       const candidates: Iterable<number> = nsReq
@@ -87,6 +81,14 @@ export class SelectorIndex {
       }
       return out;
     });
+  }
+
+  /** Classes sorted as a scan namespace by namespace finds them: by the namespace's place in `namespaces`, then by index. */
+  private inNamespaceOrder(hits: number[], namespaces: readonly string[]): number[] {
+    const classes = this.universe.classes;
+    const rank = new Map<string, number>();
+    namespaces.forEach((ns, i) => rank.has(ns) || rank.set(ns, i));
+    return hits.sort((a, b) => rank.get(classes[a].namespace)! - rank.get(classes[b].namespace)! || a - b);
   }
 
   /**
