@@ -133,7 +133,6 @@ export class IncrementalChecker {
   /** Rules a quick pass stopped because they read the workspace; later quick passes leave them out. */
   private readonly stoppedInQuickPass = new Set<Rule>();
   private readonly notComputedResults = new Map<Rule, RuleResult>();
-  private readonly original = new Map<Rule, Rule>();
 
   constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
 
@@ -300,7 +299,8 @@ export class IncrementalChecker {
       found = checkFile(restricted(file, [], resources, () => workspace.probe), workspace, settings, {
         rules: rules.map((rule) => this.tracked(rule)),
         onRuleError: (wrapped, resource, error) => {
-          if (error !== DEFERRED) options.onRuleError?.(this.original.get(wrapped) ?? wrapped, resource, error);
+          // The wrapper carries the rule's id and fields: reported as the rule itself.
+          if (error !== DEFERRED) options.onRuleError?.(wrapped, resource, error);
         },
       });
     } finally {
@@ -384,7 +384,6 @@ export class IncrementalChecker {
         },
       };
       this.wrappers.set(rule, wrapped);
-      this.original.set(wrapped, rule);
     }
     return wrapped;
   }
